@@ -1,0 +1,3 @@
+from xianjin.cli import main
+
+main()

@@ -1,0 +1,112 @@
+"""The campaign: quotas, ranges, deadline and vocabularies, loaded from a data file.
+
+The 2012 Hebei round ships as `data/hebei-2012.yaml`; another round or province is
+another file passed with `--campaign`, not a code change.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+
+from xianjin.loader import load_file
+from xianjin.problems import Problem
+
+DEFAULT_CAMPAIGN = Path(__file__).parent / "data" / "hebei-2012.yaml"
+
+WINDOWS, MODELS, BRANDS = "群众满意窗口", "行业服务标兵", "优质服务品牌"
+CATEGORIES = (WINDOWS, MODELS, BRANDS)
+FORMAL, ALTERNATE = "推荐对象", "递补对象"
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class UnitQuota(_Data):
+    名称: str
+    填报单位: str
+    区号: tuple[str, ...]
+    群众满意窗口: int
+    行业服务标兵: int
+    优质服务品牌: tuple[int, int]
+
+    def quota(self, category: str) -> int:
+        return getattr(self, category)
+
+
+class AgeLimits(_Data):
+    下限: int
+    上限: int
+    提示上限: int
+
+
+class MaterialLength(_Data):
+    下限: int
+    上限: int
+
+
+class Lengths(_Data):
+    典型事迹材料: MaterialLength
+    主要事迹上限: int
+
+
+class Campaign(_Data):
+    名称: str
+    文号: str
+    发文机关: str
+    审批机关: str
+    报送截止日期: date
+    递补名额: int
+    全省名额: dict[str, int]
+    推荐单位: tuple[UnitQuota, ...]
+    行业: tuple[str, ...]
+    年龄: AgeLimits
+    字数: Lengths
+    性别: tuple[str, ...]
+    民族: tuple[str, ...]
+    政治面貌: tuple[str, ...]
+    政治面貌别称: dict[str, str]
+    学历: tuple[str, ...]
+    学历简称: dict[str, str]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "Campaign":
+        names = [u.名称 for u in self.推荐单位]
+        if len(set(names)) != len(names):
+            raise ValueError("推荐单位的名称有重复")
+        for alias, full in {**self.学历简称}.items():
+            if full not in self.学历:
+                raise ValueError(f"学历简称“{alias}”对应的“{full}”不在学历表中")
+        return self
+
+    @cached_property
+    def units(self) -> dict[str, UnitQuota]:
+        return {u.名称: u for u in self.推荐单位}
+
+    @cached_property
+    def sectors(self) -> frozenset[str]:
+        return frozenset(self.行业)
+
+
+class CampaignError(Exception):
+    """The campaign file itself is broken; carries the problems to report."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("campaign file is invalid")
+        self.problems = problems
+
+
+def load_campaign(path: str | Path | None = None) -> Campaign:
+    from xianjin.messages import pydantic_problems
+
+    loaded = load_file(path or DEFAULT_CAMPAIGN)
+    if not loaded.ok:
+        raise CampaignError(loaded.problems)
+    try:
+        return Campaign.model_validate(loaded.data)
+    except ValidationError as exc:
+        raise CampaignError(pydantic_problems(exc, loaded, ())) from None

@@ -1,0 +1,120 @@
+"""The command line: each command a few lines over the library."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+
+import click
+
+from xianjin import __version__, clickzh  # noqa: F401  (clickzh makes click speak Chinese)
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+FORMATS = ("text", "json", "github", "junit")
+
+
+def _campaign(path: str | None):
+    from xianjin.campaign import CampaignError, load_campaign
+    from xianjin.reporters.text import format_problem
+
+    try:
+        return load_campaign(path)
+    except CampaignError as exc:
+        click.echo(f"活动文件 {path} 有误，无法使用：", err=True)
+        for p in exc.problems:
+            click.echo(format_problem(p), err=True)
+        sys.exit(2)
+
+
+def _use_color(stream) -> bool:
+    return not os.environ.get("NO_COLOR") and hasattr(stream, "isatty") and stream.isatty()
+
+
+@click.group(context_settings=CONTEXT, options_metavar="[选项]", subcommand_metavar="命令 [参数]...")
+@click.version_option(__version__, "-V", "--version", prog_name="xianjin")
+def cli() -> None:
+    """xianjin：为民服务创先争优推荐材料（冀创组〔2012〕18号）的校验与排版。
+
+    \b
+    每个推荐单位填写一个 YAML 文件，然后：
+      xianjin validate 文件或文件夹      检查填写是否符合通知和名额
+      xianjin rules                      列出全部检查规则及说明
+    """
+
+
+@cli.command(context_settings=CONTEXT, options_metavar="[选项]")
+@click.argument("paths", nargs=-1, metavar="[路径]...")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="输出格式：text（默认）、json、github（GitHub Actions 注释；在 Actions 中自动使用）、junit。")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="把结果写入文件，而不是显示在屏幕上。")
+@click.option("--strict", is_flag=True, help="有警告也算不通过（退出码 1）。")
+@click.option("--require-all", is_flag=True, help="有推荐单位尚未报送时算错误（XJ404）。")
+@click.option("--campaign", "campaign_file", type=click.Path(dir_okay=False), default=None,
+              help="使用另一份活动文件（名额、截止日期、词表），默认是 2012 年河北省的。")
+def validate(paths, fmt, output, strict, require_all, campaign_file) -> None:
+    """检查推荐文件：逐栏检查填写，并对照名额表检查数量。
+
+    路径可以是文件或文件夹（默认当前文件夹，含子文件夹）；不含“推荐单位”等栏目的 YAML 文件会跳过。
+
+    \b
+    退出码：0 没有错误；1 有错误（或 --strict 时有警告）；2 路径或文件无法读取。
+
+    \b
+    例：
+      xianjin validate examples/
+      xianjin validate 01-石家庄.yaml --strict
+      xianjin validate . --require-all --format junit -o report.xml
+    """
+    from xianjin import reporters
+    from xianjin.files import write_atomic
+    from xianjin.validate import validate_paths
+
+    report = validate_paths(list(paths) or ["."], _campaign(campaign_file), require_all=require_all)
+    fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    if output:
+        buffer = io.StringIO()
+        reporters.write(fmt, report, buffer, strict=strict)
+        write_atomic(output, buffer.getvalue())
+    else:
+        out = click.get_text_stream("stdout")
+        reporters.write(fmt, report, out, color=_use_color(out), strict=strict)
+    sys.exit(exit_code(report, strict))
+
+
+def exit_code(report, strict: bool) -> int:
+    if report.unreadable:
+        return 2
+    if report.errors or (strict and report.warnings):
+        return 1
+    return 0
+
+
+@cli.command(context_settings=CONTEXT, options_metavar="[选项]")
+@click.argument("code", required=False, metavar="[规则代码]")
+def rules(code) -> None:
+    """列出全部检查规则；给出规则代码时显示它的详细说明。
+
+    \b
+    例：
+      xianjin rules
+      xianjin rules XJ301
+    """
+    from xianjin.problems import all_rules
+
+    known = {r.code: r for r in all_rules()}
+    if code:
+        rule = known.get(code.upper())
+        if rule is None:
+            click.echo(f"错误：没有规则 {code}；用 xianjin rules 查看全部规则。", err=True)
+            sys.exit(2)
+        level = "错误" if rule.level == "error" else "警告"
+        click.echo(f"{rule.code}（{level}）{rule.title}\n\n{rule.explanation}")
+        return
+    for rule in known.values():
+        click.echo(f"{rule.code}  {rule.level:<7}  {rule.title}")
+
+
+def main() -> None:
+    cli(prog_name="xianjin")

@@ -1,0 +1,25 @@
+"""Output formats: each turns a Report into text and does nothing else.
+
+A reporter is `write(report, out, *, color, strict)`; add one by adding a module and
+a line to REPORTERS.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, TextIO
+
+from xianjin.reporters import github, json_, junit, text
+from xianjin.validate import Report
+
+Reporter = Callable[..., None]
+
+REPORTERS: dict[str, Reporter] = {
+    "text": text.write,
+    "json": json_.write,
+    "github": github.write,
+    "junit": junit.write,
+}
+
+
+def write(name: str, report: Report, out: TextIO, *, color: bool = False, strict: bool = False) -> None:
+    REPORTERS[name](report, out, color=color, strict=strict)

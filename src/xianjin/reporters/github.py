@@ -1,0 +1,28 @@
+"""GitHub Actions workflow commands (annotations on the changed lines), then the plain lines."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from xianjin.reporters import text
+from xianjin.validate import Report
+
+
+def _escape_data(s: str) -> str:
+    # As @actions/core's escapeData.
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(s: str) -> str:
+    # As @actions/core's escapeProperty.
+    return _escape_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def write(report: Report, out: TextIO, *, color: bool = False, strict: bool = False) -> None:
+    for p in report.problems:
+        props = [f"title={_escape_property(f'xianjin ({p.code})')}"]
+        if p.path:
+            props = [f"file={_escape_property(p.path)}", f"line={p.line}", f"col={p.column}"] + props
+        field = f"{p.field}：" if p.field else ""
+        out.write(f"::{p.level} {','.join(props)}::{_escape_data(field + p.message)}\n")
+    text.write(report, out, color=False, strict=strict)

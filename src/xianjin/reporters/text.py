@@ -1,0 +1,54 @@
+"""`path:line:col: error XJ203 行业服务标兵.推荐对象[3].出生年月：…`, one problem a line, grouped per file."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from xianjin.campaign import MODELS, WINDOWS
+from xianjin.problems import Problem
+from xianjin.validate import Report
+
+_COLORS = {"error": "\x1b[31m", "warning": "\x1b[33m", "bold": "\x1b[1m"}
+_RESET = "\x1b[0m"
+
+
+def _paint(text: str, style: str, color: bool) -> str:
+    return f"{_COLORS[style]}{text}{_RESET}" if color else text
+
+
+def format_problem(p: Problem, color: bool = False) -> str:
+    where = f"{p.path}:{p.line}:{p.column}" if p.path else "xianjin"
+    field = f"{p.field}：" if p.field else ""
+    return f"{_paint(where, 'bold', color)}: {_paint(p.level, p.level, color)} {p.code} {field}{p.message}"
+
+
+def summary_lines(report: Report) -> list[str]:
+    files = len(report.units)
+    skipped = f"（另有 {len(report.skipped)} 个 YAML 文件不是推荐文件，已跳过）" if report.skipped else ""
+    lines = [f"共检查 {files} 个推荐文件{skipped}：{report.errors} 个错误，{report.warnings} 个警告。"]
+    if report.units:
+        limits = report.campaign.全省名额
+        totals = "，".join(f"{c} {report.total(c)}/{limits.get(c, '—')}" for c in (WINDOWS, MODELS))
+        lines.append(f"全省推荐对象合计：{totals}。")
+        missing = report.missing_units
+        lines.append(f"尚未报送：{'、'.join(missing)}。" if missing
+                     else f"全部 {len(report.campaign.推荐单位)} 个推荐单位均已报送。")
+    return lines
+
+
+def write(report: Report, out: TextIO, *, color: bool = False, strict: bool = False) -> None:
+    groups: list[list[Problem]] = []
+    if report.unreadable:
+        groups.append(report.unreadable)
+    groups.extend(u.problems for u in report.units if u.problems)
+    if report.province:
+        groups.append(report.province)
+    for i, group in enumerate(groups):
+        if i:
+            out.write("\n")
+        for p in group:
+            out.write(format_problem(p, color) + "\n")
+    if groups:
+        out.write("\n")
+    for line in summary_lines(report):
+        out.write(line + "\n")

@@ -1,0 +1,229 @@
+"""Files and folders in, a Report out: load → models → rules, for every file, never raising.
+
+A file that cannot be read is a recorded result, not a crash; every file is reported
+in one run. Nominees are validated one by one, so that one wrong birth date does not
+hide the quota, the warnings or the other nominees of the same file.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from xianjin.campaign import ALTERNATE, CATEGORIES, FORMAL, Campaign
+from xianjin.loader import Loaded, load_file
+from xianjin.messages import field_path, pydantic_problems, unknown_key_message
+from xianjin.models import (CATEGORY_MODELS, HEADER_KEYS, NOMINEE_KINDS, Header, Submission)
+from xianjin.problems import Problem, all_rules
+from xianjin.rules import fields as F
+from xianjin.rules import across as A
+from xianjin.rules import loading as L
+from xianjin.rules import quotas as Q
+from xianjin.unit import Entry, UnitFile
+
+YAML_SUFFIXES = (".yaml", ".yml")
+_SKIP_DIRS = {"node_modules", "__pycache__", "venv"}
+
+
+@dataclass
+class Report:
+    campaign: Campaign
+    units: list[UnitFile] = field(default_factory=list)  # the submissions, in path order
+    skipped: list[str] = field(default_factory=list)  # YAML files that are not submissions
+    unreadable: list[Problem] = field(default_factory=list)  # paths that could not be read (exit 2)
+    province: list[Problem] = field(default_factory=list)  # problems of no single file
+
+    @property
+    def problems(self) -> list[Problem]:
+        out = list(self.unreadable)
+        for u in self.units:
+            out.extend(u.problems)
+        return out + self.province
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for p in self.problems if p.is_error)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for p in self.problems if not p.is_error)
+
+    @property
+    def missing_units(self) -> list[str]:
+        submitted = {u.unit for u in self.units}
+        return [u.名称 for u in self.campaign.推荐单位 if u.名称 not in submitted]
+
+    def total(self, category: str) -> int:
+        return sum(u.count(category, FORMAL) or 0 for u in self.units if u.unit)
+
+
+def validate_paths(paths: list[str], campaign: Campaign, *, require_all: bool = False) -> Report:
+    report = Report(campaign)
+    for path in discover(paths, report):
+        loaded = load_file(path)
+        if loaded.io_error:
+            report.unreadable.extend(loaded.problems)
+        elif loaded.data is not None and not is_submission(loaded.data):
+            report.skipped.append(path)
+        else:
+            report.units.append(check_loaded(loaded, campaign))
+    check_across(report, require_all=require_all)
+    return report
+
+
+def discover(paths: list[str], report: Report) -> list[str]:
+    """Files named on the command line, and the YAML files below folders (hidden folders skipped)."""
+    found: list[str] = []
+    for given in paths:
+        p = Path(given)
+        if p.is_dir():
+            for top, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIP_DIRS)
+                found.extend(os.path.join(top, f) for f in sorted(files)
+                             if f.endswith(YAML_SUFFIXES) and not f.startswith("."))
+        elif p.exists():
+            found.append(given)
+        else:
+            report.unreadable.append(L.XJ100.problem(given, (1, 1), "", "找不到这个文件或文件夹，请检查路径是否写对"))
+    # The same file named twice (a file and its folder) is checked once.
+    return list(dict.fromkeys(found))
+
+
+def is_submission(data: object) -> bool:
+    """A YAML file is a submission when its top level speaks the forms' language."""
+    return isinstance(data, dict) and any(k in data for k in (*HEADER_KEYS, *CATEGORIES))
+
+
+def check_file(path: str, campaign: Campaign) -> UnitFile:
+    return check_loaded(load_file(path), campaign)
+
+
+def check_loaded(loaded: Loaded, campaign: Campaign) -> UnitFile:
+    unit = UnitFile(loaded, campaign)
+    unit.problems.extend(loaded.problems)
+    if loaded.data is None:
+        return unit
+    context = {"campaign": campaign}
+    data: dict = loaded.data  # type: ignore[assignment]
+    header_data = {k: v for k, v in data.items() if k not in CATEGORIES}
+    try:
+        unit.header = Header.model_validate(header_data, context=context)
+    except ValidationError as exc:
+        unit.problems.extend(pydantic_problems(exc, loaded, (), Submission))
+    for category in CATEGORIES:
+        _check_category(unit, data, category, context)
+    for rule in all_rules():
+        if rule.scope == "file" and rule.check is not None:
+            unit.problems.extend(rule.check(unit))
+    if not any(p.is_error for p in unit.problems):
+        unit.submission = _assemble(unit)
+    unit.problems.sort(key=lambda p: (p.line, p.column, p.code))
+    return unit
+
+
+def _check_category(unit: UnitFile, data: dict, category: str, context: dict) -> None:
+    loaded, path = unit.loaded, unit.path
+    raw = data.get(category)
+    if category not in data or raw is None:
+        unit.problems.append(F.XJ201.problem(
+            path, loaded.where_key((category,)), category, f"缺少“{category}”部分；这是必填项"))
+        return
+    if not isinstance(raw, dict):
+        unit.problems.append(F.XJ219.problem(
+            path, loaded.where((category,)), category,
+            f"“{category}”下面应当是“推荐对象:”和“递补对象:”两个列表，并缩进两格"))
+        return
+    sections = list(CATEGORY_MODELS[category].model_fields)
+    for key in raw:
+        if key in sections:
+            continue
+        if key == ALTERNATE:
+            unit.problems.append(Q.XJ305.problem(
+                path, loaded.where_key((category, key)), field_path((category, key)),
+                "优质服务品牌不设递补对象；请把品牌都写在“推荐对象”中，或删去“递补对象”"))
+        else:
+            unit.problems.append(F.XJ202.problem(
+                path, loaded.where_key((category, key)), field_path((category, key)),
+                unknown_key_message(key, sections)))
+    number = 0
+    kind = NOMINEE_KINDS[category]
+    for section in sections:
+        items = raw.get(section)
+        if section not in raw or items is None:
+            if section == FORMAL:
+                unit.problems.append(F.XJ201.problem(
+                    path, loaded.where_key((category, section)), field_path((category, section)),
+                    f"缺少“{category}”的“{section}”列表；这是必填项"))
+                unit.sections[(category, section)] = None
+            else:
+                unit.sections[(category, section)] = 0
+            continue
+        if not isinstance(items, list):
+            unit.problems.append(F.XJ219.problem(
+                path, loaded.where((category, section)), field_path((category, section)),
+                f"“{section}”应当是列表，每个对象以“- ”开头"))
+            unit.sections[(category, section)] = None
+            continue
+        unit.sections[(category, section)] = len(items)
+        for index, item in enumerate(items):
+            number += 1
+            entry = Entry(category, section, index, number, None)
+            unit.entries.append(entry)
+            if _is_blank(item):
+                loc = entry.path
+                unit.problems.append(F.XJ221.problem(
+                    path, loaded.where(loc), field_path(loc),
+                    f"{category}{section}第 {index + 1} 个（编号 {number}）还没有填写"))
+                continue
+            try:
+                entry.model = kind.model_validate(item, context=context)
+            except ValidationError as exc:
+                unit.problems.extend(pydantic_problems(exc, loaded, entry.path, Submission))
+
+
+def _is_blank(item: object) -> bool:
+    if item is None:
+        return True
+    if isinstance(item, str):
+        return not item.strip()
+    if isinstance(item, dict):
+        return all(_is_blank(v) for v in item.values())
+    return False
+
+
+def _assemble(unit: UnitFile) -> Submission:
+    """The whole file as one model; every part has been validated already."""
+    parts: dict = dict(unit.header)  # type: ignore[arg-type]
+    for category in CATEGORIES:
+        model = CATEGORY_MODELS[category]
+        parts[category] = model.model_construct(**{
+            section: [e.model for e in unit.entries if e.category == category and e.section == section]
+            for section in model.model_fields})
+    return Submission.model_construct(**parts)
+
+
+def check_across(report: Report, *, require_all: bool = False) -> None:
+    units = report.units
+    per_file: dict[str, list[Problem]] = {}
+    for rule in all_rules():
+        if rule.scope != "across" or rule.check is None:
+            continue
+        for p in rule.check(units):
+            if p.path:
+                per_file.setdefault(p.path, []).append(p)
+            else:
+                report.province.append(p)
+    for u in units:
+        if u.path in per_file:
+            u.problems.extend(per_file[u.path])
+            u.problems.sort(key=lambda p: (p.line, p.column, p.code))
+            if any(p.is_error for p in per_file[u.path]):
+                u.submission = None
+    if require_all and report.missing_units:
+        report.province.append(A.XJ404.problem(
+            "", (0, 0), "推荐单位",
+            f"以下推荐单位尚未报送：{'、'.join(report.missing_units)}"))
+
