@@ -116,5 +116,42 @@ def rules(code) -> None:
         click.echo(f"{rule.code}  {rule.level:<7}  {rule.title}")
 
 
+@cli.command(context_settings=CONTEXT, options_metavar="[选项]")
+@click.argument("unit", metavar="推荐单位")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="写入的文件名，默认“推荐单位.yaml”。")
+@click.option("--force", is_flag=True, help="文件已存在时覆盖。")
+@click.option("--schema", "schema_ref", default="schemas/submission.schema.json", show_default=True,
+              help="编辑器用的 JSON Schema（相对当前文件夹的路径或网址），写在文件第一行。")
+@click.option("--campaign", "campaign_file", type=click.Path(dir_okay=False), default=None,
+              help="使用另一份活动文件。")
+def init(unit, output, force, schema_ref, campaign_file) -> None:
+    """为一个推荐单位生成待填写的推荐文件：名额、递补对象和品牌的空位都已排好。
+
+    \b
+    例：
+      xianjin init 衡水
+      xianjin init 省直机关 -o 12-省直机关.yaml
+    """
+    from xianjin.files import write_atomic
+    from xianjin.starter import relative_ref, starter_text
+
+    campaign = _campaign(campaign_file)
+    quota = campaign.units.get("".join(unit.split()))
+    if quota is None:
+        names = "、".join(campaign.units)
+        raise click.UsageError(f"“{unit}”不是推荐单位，应为 {names} 之一")
+    target = output or f"{quota.名称}.yaml"
+    if os.path.exists(target) and not force:
+        click.echo(f"错误：{target} 已经存在，没有改动它；确需覆盖请加 --force。", err=True)
+        sys.exit(2)
+    try:
+        write_atomic(target, starter_text(quota, campaign, relative_ref(schema_ref, target)))
+    except OSError as exc:
+        click.echo(f"错误：无法写入 {target}（{exc.strerror}）。", err=True)
+        sys.exit(2)
+    click.echo(f"已生成 {target}：请逐项填写，然后运行 xianjin validate {target}")
+
+
 def main() -> None:
     cli(prog_name="xianjin")

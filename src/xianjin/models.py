@@ -53,16 +53,27 @@ Line = Annotated[str, AfterValidator(_line)]
 Block = Annotated[str, AfterValidator(_block)]
 
 
+def _absent_if_blank(value: Any) -> Any:
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+# An optional field left as the starter file's '' is simply not filled in.
+OptionalLine = Annotated[Line | None, BeforeValidator(_absent_if_blank)]
+OptionalBlock = Annotated[Block | None, BeforeValidator(_absent_if_blank)]
+
+
 def _name(text: str) -> str:
+    _required(text)
     try:
-        return values.normalise_name(_required(text))
+        return values.normalise_name(text)
     except ValueError as exc:
         raise _fail("XJ212", f"{_quote(text)}不是有效的姓名：{exc}") from None
 
 
 def _phone(text: str) -> str:
+    _required(text)
     try:
-        return str(values.parse_phone(_required(text)))
+        return str(values.parse_phone(text))
     except ValueError as exc:
         raise _fail("XJ209", f"{_quote(text)}不是有效的电话号码，{exc}，例如 0311-86688001") from None
 
@@ -72,8 +83,9 @@ def _date(text: Any) -> date:
         return text
     if not isinstance(text, str):
         raise _fail("XJ219", "应当填写日期，例如 2012-08-15")
+    _required(text)
     try:
-        return values.parse_date(_required(text))
+        return values.parse_date(text)
     except ValueError as exc:
         raise _fail("XJ213", f"{_quote(text)}不是有效的日期（{exc}），应写成 2012-08-15") from None
 
@@ -119,8 +131,9 @@ def _listing(allowed: tuple[str, ...]) -> str:
 
 
 def _birth_month(text: str, info: ValidationInfo) -> str:
+    _required(text)
     try:
-        year, month = values.parse_month(_required(text))
+        year, month = values.parse_month(text)
     except ValueError as exc:
         raise _fail("XJ203", f"{_quote(text)}不是有效的出生年月（{exc}），应写成“1978.05”") from None
     campaign = _campaign(info)
@@ -248,8 +261,8 @@ class Header(Form):
     报送日期: Date = Field(description="如 2012-08-15")
     联系人: PersonName = Field(description="联系人姓名")
     联系电话: PhoneText = Field(description="区号-号码")
-    公示情况: Line | None = Field(None, description="公示的时间、范围和结果")
-    推荐情况报告: Block | None = Field(None, description="《推荐情况的报告》正文")
+    公示情况: OptionalLine = Field(None, description="公示的时间、范围和结果")
+    推荐情况报告: OptionalBlock = Field(None, description="《推荐情况的报告》正文")
 
 
 class WindowCategory(Form):

@@ -47,7 +47,13 @@ class UnitFile:
     @property
     def unit(self) -> str | None:
         """The 推荐单位, once it is known to be one of the campaign's units."""
-        return self.header.推荐单位 if self.header else None
+        if self.header:
+            return self.header.推荐单位
+        # The header may fail on another field; the quotas still apply to the unit it names.
+        data = self.loaded.data
+        name = data.get("推荐单位") if isinstance(data, dict) else None
+        name = "".join(name.split()) if isinstance(name, str) else None
+        return name if name in self.campaign.units else None
 
     def count(self, category: str, section: str) -> int | None:
         return self.sections.get((category, section))

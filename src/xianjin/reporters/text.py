@@ -26,6 +26,9 @@ def summary_lines(report: Report) -> list[str]:
     files = len(report.units)
     skipped = f"（另有 {len(report.skipped)} 个 YAML 文件不是推荐文件，已跳过）" if report.skipped else ""
     lines = [f"共检查 {files} 个推荐文件{skipped}：{report.errors} 个错误，{report.warnings} 个警告。"]
+    blank = sum(1 for p in report.problems if p.code == "XJ221")
+    if blank:
+        lines.append(f"其中 {blank} 个推荐对象尚未填写（XJ221），每个只报一条。")
     if report.units:
         limits = report.campaign.全省名额
         totals = "，".join(f"{c} {report.total(c)}/{limits.get(c, '—')}" for c in (WINDOWS, MODELS))

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Sets up everything xianjin needs on a fresh Debian/Ubuntu machine; safe to run again.
+#   - system packages: Python venv, Pango (WeasyPrint), HarfBuzz subsetting, CJK fonts, poppler
+#   - .venv/ with xianjin installed (editable) and the test tools
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(
+  python3 python3-venv python3-pip
+  libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig
+  fonts-noto-cjk fonts-babelstone-han
+  poppler-utils
+)
+
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if ((${#missing[@]})); then
+  echo "安装系统软件包：${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fc-cache -f >/dev/null 2>&1 || true
+fi
+
+PYTHON=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  echo "创建虚拟环境 .venv/"
+  "$PYTHON" -m venv .venv
+fi
+# Reinstall only when the project's dependencies changed.
+stamp=.venv/.xianjin-installed
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  echo "安装 xianjin 及测试工具到 .venv/"
+  .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
+  touch "$stamp"
+fi
