@@ -153,5 +153,62 @@ def init(unit, output, force, schema_ref, campaign_file) -> None:
     click.echo(f"已生成 {target}：请逐项填写，然后运行 xianjin validate {target}")
 
 
+@cli.command(context_settings=CONTEXT, options_metavar="[选项]")
+@click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False), default="schemas", show_default=True,
+              help="写入的文件夹。")
+@click.option("--campaign", "campaign_file", type=click.Path(dir_okay=False), default=None,
+              help="使用另一份活动文件（其中的民族、学历等词表会写进 Schema）。")
+def schema(out_dir, campaign_file) -> None:
+    """生成编辑器用的 JSON Schema（submission.schema.json），供 VS Code 等自动补全和标出错误。
+
+    \b
+    例：
+      xianjin schema
+      xianjin schema -o 共享仓库/schemas
+    """
+    from xianjin.files import write_atomic
+    from xianjin.schema import SCHEMA_NAME, schema_text
+
+    text = schema_text(_campaign(campaign_file))
+    target = os.path.join(out_dir, SCHEMA_NAME)
+    try:
+        os.makedirs(out_dir, exist_ok=True)
+        write_atomic(target, text)
+    except OSError as exc:
+        click.echo(f"错误：无法写入 {target}（{exc.strerror}）。", err=True)
+        sys.exit(2)
+    click.echo(f"已写入 {target}")
+
+
+@cli.command(context_settings=CONTEXT, options_metavar="[选项]")
+@click.argument("paths", nargs=-1, metavar="[路径]...")
+@click.option("--format", "fmt", type=click.Choice(("text", "markdown", "csv", "json")), default="text",
+              show_default=True, help="输出格式；csv 可直接用 Excel 打开。")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="写入文件。")
+@click.option("--campaign", "campaign_file", type=click.Path(dir_okay=False), default=None,
+              help="使用另一份活动文件。")
+def summary(paths, fmt, output, campaign_file) -> None:
+    """全省汇总：每个推荐单位一行（含尚未报送的），名额、推荐数、递补数、品牌数、错误和警告，以及全省合计。
+
+    \b
+    例：
+      xianjin summary examples/
+      xianjin summary . --format csv -o 汇总.csv
+    """
+    from xianjin.files import write_atomic
+    from xianjin.summary import FORMATS
+    from xianjin.validate import validate_paths
+
+    report = validate_paths(list(paths) or ["."], _campaign(campaign_file))
+    for p in report.unreadable:
+        click.echo(f"{p.path}: {p.message}", err=True)
+    text = FORMATS[fmt](report)
+    if output:
+        write_atomic(output, text)
+    else:
+        click.echo(text, nl=False)
+    sys.exit(2 if report.unreadable else 0)
+
+
 def main() -> None:
     cli(prog_name="xianjin")

@@ -1,0 +1,126 @@
+"""The provincial office's overview: one row per unit, submitted or not, and the province totals."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import unicodedata
+from dataclasses import asdict, dataclass
+
+from xianjin.campaign import ALTERNATE, BRANDS, FORMAL, MODELS, WINDOWS
+from xianjin.validate import Report
+
+COLUMNS = ("推荐单位", "窗口名额", "窗口推荐", "窗口递补", "标兵名额", "标兵推荐", "标兵递补",
+           "品牌幅度", "品牌推荐", "错误", "警告", "报送日期", "文件")
+
+
+@dataclass
+class Row:
+    推荐单位: str
+    窗口名额: int
+    窗口推荐: int | None
+    窗口递补: int | None
+    标兵名额: int
+    标兵推荐: int | None
+    标兵递补: int | None
+    品牌幅度: str
+    品牌推荐: int | None
+    错误: int | None
+    警告: int | None
+    报送日期: str
+    文件: str
+
+
+def rows(report: Report) -> list[Row]:
+    by_unit = {}
+    for u in report.units:
+        if u.unit:
+            by_unit.setdefault(u.unit, []).append(u)
+    out = []
+    for quota in report.campaign.推荐单位:
+        files = by_unit.get(quota.名称, [])
+        u = files[0] if len(files) == 1 else None
+        low, high = quota.优质服务品牌
+        out.append(Row(
+            推荐单位=quota.名称,
+            窗口名额=quota.群众满意窗口,
+            窗口推荐=u.count(WINDOWS, FORMAL) if u else None,
+            窗口递补=u.count(WINDOWS, ALTERNATE) if u else None,
+            标兵名额=quota.行业服务标兵,
+            标兵推荐=u.count(MODELS, FORMAL) if u else None,
+            标兵递补=u.count(MODELS, ALTERNATE) if u else None,
+            品牌幅度=f"{low}–{high}",
+            品牌推荐=u.count(BRANDS, FORMAL) if u else None,
+            错误=sum(f.errors for f in files) if files else None,
+            警告=sum(f.warnings for f in files) if files else None,
+            报送日期=f"{u.header.报送日期:%Y-%m-%d}" if u and u.header else "",
+            文件=("、".join(f.path for f in files)) if files else "未报送",
+        ))
+    return out
+
+
+def totals(report: Report, table: list[Row]) -> Row:
+    limits = report.campaign.全省名额
+
+    def add(name: str) -> int:
+        return sum(getattr(r, name) or 0 for r in table)
+
+    return Row("合计", limits.get(WINDOWS, add("窗口名额")), add("窗口推荐"), add("窗口递补"),
+               limits.get(MODELS, add("标兵名额")), add("标兵推荐"), add("标兵递补"), "",
+               add("品牌推荐"), add("错误"), add("警告"), "",
+               f"已报送 {sum(1 for r in table if r.错误 is not None)}/{len(table)}")
+
+
+def _cell(value: object) -> str:
+    return "—" if value is None else str(value)
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int, right: bool) -> str:
+    space = " " * (width - _width(text))
+    return space + text if right else text + space
+
+
+def format_text(report: Report) -> str:
+    table = rows(report)
+    cells = [list(COLUMNS)] + [[_cell(v) for v in asdict(r).values()] for r in (*table, totals(report, table))]
+    widths = [max(_width(row[i]) for row in cells) for i in range(len(COLUMNS))]
+    numeric = {i for i, c in enumerate(COLUMNS) if c not in ("推荐单位", "品牌幅度", "报送日期", "文件")}
+    lines = []
+    for n, row in enumerate(cells):
+        lines.append("  ".join(_pad(c, widths[i], i in numeric) for i, c in enumerate(row)).rstrip())
+        if n == 0 or n == len(cells) - 2:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines) + "\n"
+
+
+def format_markdown(report: Report) -> str:
+    table = rows(report)
+    lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
+    for r in (*table, totals(report, table)):
+        lines.append("| " + " | ".join(_cell(v) for v in asdict(r).values()) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def format_csv(report: Report) -> str:
+    table = rows(report)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for r in (*table, totals(report, table)):
+        writer.writerow(["" if v is None else v for v in asdict(r).values()])
+    # A BOM so that Excel on Windows opens the Chinese correctly.
+    return "\ufeff" + buffer.getvalue()
+
+
+def format_json(report: Report) -> str:
+    table = rows(report)
+    data = {"units": [asdict(r) for r in table], "total": asdict(totals(report, table))}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+FORMATS = {"text": format_text, "markdown": format_markdown, "csv": format_csv, "json": format_json}
