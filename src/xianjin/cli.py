@@ -78,7 +78,7 @@ def validate(paths, fmt, output, strict, require_all, campaign_file) -> None:
         reporters.write(fmt, report, buffer, strict=strict)
         write_atomic(output, buffer.getvalue())
     else:
-        out = click.get_text_stream("stdout")
+        out = sys.stdout
         reporters.write(fmt, report, out, color=_use_color(out), strict=strict)
     sys.exit(exit_code(report, strict))
 

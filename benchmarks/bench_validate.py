@@ -1,0 +1,73 @@
+"""How fast `xianjin validate` is: a full synthetic province, and files up to 10× too large.
+
+    .venv/bin/python benchmarks/bench_validate.py
+
+Targets (issue 2): the full province (12 units, every quota filled) validates in under
+0.5 s of wall time on a 2-core machine *including interpreter start-up*, and time grows
+linearly with the size of a file. The figures are printed, not asserted: timing belongs
+here, not in the unit tests.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+import make_province  # noqa: E402
+
+RUNS = 7
+
+
+def wall(args: list[str]) -> tuple[float, float]:
+    """Median and best wall time of `python -m xianjin ARGS`, start-up included."""
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "xianjin", *args], capture_output=True)
+        times.append(time.perf_counter() - start)
+        if done.returncode == 2:
+            sys.exit(f"xianjin validate failed ({done.returncode}):\n{done.stdout.decode()[-2000:]}")
+    return statistics.median(times), min(times)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        province = Path(tmp, "province")
+        province.mkdir()
+        size = 0
+        for n, unit in enumerate(make_province.UNITS, 1):
+            text = make_province.make_unit(unit)
+            path = province / f"{n:02d}-{unit}.yaml"
+            path.write_text(text, encoding="utf-8")
+            size += path.stat().st_size
+        median, best = wall(["validate", str(province)])
+        start_only, _ = wall(["--version"])
+        print(f"全省 12 个单位（{size / 1e6:.2f} MB）：中位 {median:.3f} s，最快 {best:.3f} s"
+              f"（含解释器启动；仅启动 xianjin --version 为 {start_only:.3f} s）；目标 < 0.5 s")
+
+        print("单个文件随规模增长（省直机关，scale = 推荐对象数量的倍数）：")
+        base = None
+        for scale in (1, 2, 5, 10):
+            path = Path(tmp, f"scale{scale}.yaml")
+            path.write_text(make_province.make_unit("省直机关", scale=scale), encoding="utf-8")
+            median, _ = wall(["validate", str(path)])
+            work = median - start_only
+            base = base or work
+            print(f"  scale {scale:>2}: {path.stat().st_size / 1e6:6.2f} MB  {median:.3f} s"
+                  f"（扣除启动 {work:.3f} s，为 scale 1 的 {work / base:.1f} 倍）")
+
+        probe = ("import sys; from click.testing import CliRunner; from xianjin.cli import cli; "
+                 f"CliRunner().invoke(cli, ['validate', {str(province)!r}]); "
+                 "print('weasyprint' in sys.modules)")
+        loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True).stdout.strip()
+        print(f"validate 是否加载了 WeasyPrint：{'是（不应如此）' if loaded == 'True' else '否'}")
+
+
+if __name__ == "__main__":
+    main()
