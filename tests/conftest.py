@@ -87,6 +87,10 @@ class Doc:
     def raw(self) -> bytes:
         return self.text.encode("utf-8")
 
+    def then(self, text: str) -> "Doc":
+        """A Doc of `text` keeping these line numbers: for a second change above the first."""
+        return Doc(self.unit, text.rstrip("\n").split("\n"), self.at)
+
     def line(self, path: tuple) -> int:
         return self.at[tuple(path)]
 
@@ -104,10 +108,13 @@ class Doc:
         src = self.lines[self.line(path) - 1]
         return len(src) - len(src.lstrip(" -")) + 1
 
-    def _block_end(self, index: int) -> int:
-        """Index after the lines that belong to the key at lines[index] (deeper indented)."""
+    def _block_end(self, index: int, item: bool = False) -> int:
+        """Index after the lines that belong to the key (or with `item`, the list item) at lines[index]."""
         src = self.lines[index]
-        indent = len(src) - len(src.lstrip(" -"))
+        if item:  # the item: everything indented deeper than its "-"
+            indent = len(src) - len(src.lstrip(" "))
+        else:  # a key: its block is indented deeper than the key
+            indent = len(src) - len(src.lstrip(" -"))
         end = index + 1
         while end < len(self.lines):
             nxt = self.lines[end]
@@ -153,7 +160,7 @@ class Doc:
 
     def item_lines(self, category: str, section: str, index: int) -> list[str]:
         i = self.line((category, section, index)) - 1
-        return self.lines[i: self._block_end(i)]
+        return self.lines[i: self._block_end(i, item=True)]
 
 
 def build_unit(unit: str = "衡水", *, windows: int | None = None, window_alternates: int = 2,

@@ -146,7 +146,7 @@ def test_unknown_top_level_key(hengshui):
     text = hengshui.insert_after(("联系电话",), "联系手机: 13912345678")
     p = one(problems_of(text), "XJ202")
     assert p.line == hengshui.line(("联系电话",)) + 1
-    assert "“联系手机”不是表中的栏目" in p.message and "联系电话" in p.message
+    assert "“联系手机”不是表中的栏目，是不是“联系" in p.message
 
 
 def test_key_that_is_not_text():
@@ -319,11 +319,13 @@ def test_colon_inside_value(hengshui):
     assert "冒号" in p.message and "引号" in p.message
 
 
-def test_unclosed_quote(hengshui):
-    text = hengshui.set(("联系人",), '"王立新')
+def test_unclosed_quote_points_where_the_quote_opens(hengshui):
+    # The message says "这里开始的引号" — so "here" must be where the quote starts,
+    # not the end of the file where libyaml gave up.
+    text = hengshui.set(("联系人",), "'王立新")
     p = one(problems_of(text), "XJ105")
-    assert p.line >= hengshui.line(("联系人",))
     assert "引号没有配对" in p.message
+    assert (p.line, p.column) == (hengshui.line(("联系人",)), hengshui.col(("联系人",)))
 
 
 def test_bad_indentation(hengshui):
@@ -335,7 +337,7 @@ def test_bad_indentation(hengshui):
 
 @pytest.mark.parametrize("text, line, col, words", [
     ("a: b: c\n", 1, 5, "冒号"),
-    ('a: "abc\n', 2, 1, "引号"),
+    ('a: "abc\n', 1, 4, "引号"),  # where the quote opens
     ("a: [1, 2\n", 2, 1, "方括号"),
     ("a: {b: 1\n", 2, 1, "花括号"),
     ("a: @x\n", 1, 4, "引号括起来"),
@@ -430,3 +432,34 @@ def test_os_error_message_chinese(tmp_path):
     loaded = load_file(tmp_path / "link.yaml")
     assert loaded.io_error
     assert "找不到" in only(loaded.problems, "XJ100")[0].message
+
+
+@pytest.mark.parametrize("typed", ["性别：女", "性别:女"])
+def test_missing_colon_space_points_at_the_line_that_lacks_it(hengshui, typed):
+    """A full-width colon (the most common slip on a Chinese keyboard) or no space after ':'.
+    The message says “这一行缺少“: ””, so the line must be the one with the slip, not the next."""
+    path = ("行业服务标兵", "推荐对象", 2, "性别")
+    p = one(problems_of(hengshui.replace_line(path, f"      {typed}")), "XJ105")
+    assert "冒号" in p.message or "“: ”" in p.message
+    assert (p.line, p.column) == (hengshui.line(path), 7)
+
+
+def test_full_width_colon_in_header_points_at_its_line(hengshui):
+    p = one(problems_of(hengshui.replace_line(("联系人",), "联系人：王立新")), "XJ105")
+    assert p.line == hengshui.line(("联系人",))
+
+
+def test_tab_after_colon_and_comment_after_value_are_fine(hengshui):
+    path = ("行业服务标兵", "推荐对象", 2, "性别")
+    assert problems_of(hengshui.replace_line(path, "      性别:\t女")) == []
+    assert problems_of(hengshui.replace_line(path, "      性别: 女  # 已核对")) == []
+
+
+def test_one_gbk_line_in_a_utf8_file_is_an_error_naming_it(hengshui):
+    line = hengshui.line(("联系人",))
+    lines = hengshui.raw.split(b"\n")
+    lines[line - 1] = "联系人: ".encode() + "王立新".encode("gbk")
+    loaded = load(b"\n".join(lines))
+    p = one(loaded.problems, "XJ102")
+    assert p.line == line
+    assert loaded.data is None

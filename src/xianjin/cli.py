@@ -68,7 +68,6 @@ def validate(paths, fmt, output, strict, require_all, campaign_file) -> None:
       xianjin validate . --require-all --format junit -o report.xml
     """
     from xianjin import reporters
-    from xianjin.files import write_atomic
     from xianjin.validate import validate_paths
 
     report = validate_paths(list(paths) or ["."], _campaign(campaign_file), require_all=require_all)
@@ -76,11 +75,21 @@ def validate(paths, fmt, output, strict, require_all, campaign_file) -> None:
     if output:
         buffer = io.StringIO()
         reporters.write(fmt, report, buffer, strict=strict)
-        write_atomic(output, buffer.getvalue())
+        _write_or_exit(output, buffer.getvalue())
     else:
         out = sys.stdout
         reporters.write(fmt, report, out, color=_use_color(out), strict=strict)
     sys.exit(exit_code(report, strict))
+
+
+def _write_or_exit(target: str, text: str) -> None:
+    from xianjin.files import write_atomic
+
+    try:
+        write_atomic(target, text)
+    except OSError as exc:
+        click.echo(f"错误：无法写入 {target}（{exc.strerror or '系统错误'}）。", err=True)
+        sys.exit(2)
 
 
 def exit_code(report, strict: bool) -> int:
@@ -133,7 +142,6 @@ def init(unit, output, force, schema_ref, campaign_file) -> None:
       xianjin init 衡水
       xianjin init 省直机关 -o 12-省直机关.yaml
     """
-    from xianjin.files import write_atomic
     from xianjin.starter import relative_ref, starter_text
 
     campaign = _campaign(campaign_file)
@@ -145,11 +153,7 @@ def init(unit, output, force, schema_ref, campaign_file) -> None:
     if os.path.exists(target) and not force:
         click.echo(f"错误：{target} 已经存在，没有改动它；确需覆盖请加 --force。", err=True)
         sys.exit(2)
-    try:
-        write_atomic(target, starter_text(quota, campaign, relative_ref(schema_ref, target)))
-    except OSError as exc:
-        click.echo(f"错误：无法写入 {target}（{exc.strerror}）。", err=True)
-        sys.exit(2)
+    _write_or_exit(target, starter_text(quota, campaign, relative_ref(schema_ref, target)))
     click.echo(f"已生成 {target}：请逐项填写，然后运行 xianjin validate {target}")
 
 
@@ -166,17 +170,16 @@ def schema(out_dir, campaign_file) -> None:
       xianjin schema
       xianjin schema -o 共享仓库/schemas
     """
-    from xianjin.files import write_atomic
     from xianjin.schema import SCHEMA_NAME, schema_text
 
     text = schema_text(_campaign(campaign_file))
     target = os.path.join(out_dir, SCHEMA_NAME)
     try:
         os.makedirs(out_dir, exist_ok=True)
-        write_atomic(target, text)
     except OSError as exc:
-        click.echo(f"错误：无法写入 {target}（{exc.strerror}）。", err=True)
+        click.echo(f"错误：无法创建文件夹 {out_dir}（{exc.strerror}）。", err=True)
         sys.exit(2)
+    _write_or_exit(target, text)
     click.echo(f"已写入 {target}")
 
 
@@ -195,7 +198,6 @@ def summary(paths, fmt, output, campaign_file) -> None:
       xianjin summary examples/
       xianjin summary . --format csv -o 汇总.csv
     """
-    from xianjin.files import write_atomic
     from xianjin.summary import FORMATS
     from xianjin.validate import validate_paths
 
@@ -204,7 +206,7 @@ def summary(paths, fmt, output, campaign_file) -> None:
         click.echo(f"{p.path}: {p.message}", err=True)
     text = FORMATS[fmt](report)
     if output:
-        write_atomic(output, text)
+        _write_or_exit(output, text)
     else:
         click.echo(text, nl=False)
     sys.exit(2 if report.unreadable else 0)

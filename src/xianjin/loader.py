@@ -213,6 +213,15 @@ class _Converter:
                     res.path, _mark(key_node), _dotted(path),
                     "这里的键不是一段文字；键应当写成“姓名: 张三”中“姓名”那样"))
                 continue
+            if id(key_node) in self.seen:
+                # An alias as a key: the node is the anchored one, so point at the value typed after it.
+                if not self.alias_reported:
+                    self.alias_reported = True
+                    res.problems.append(R.XJ109.problem(
+                        res.path, _mark(value_node), _dotted(path),
+                        "这里用别名（*名称）作键；推荐文件不允许锚点和别名，请把键完整写出"))
+                continue
+            self.seen.add(id(key_node))
             key = key_node.value
             if key in mapping:
                 first = res.keys[path + (key,)]
@@ -255,6 +264,7 @@ def _only_comments(text: str) -> bool:
 # What libyaml says, in the words a clerk understands. Matched as substrings, first hit wins.
 _SYNTAX_MESSAGES = (
     ("tab", "这里用了 Tab 键缩进；YAML 只能用空格缩进，请把 Tab 换成空格"),
+    ("fullwidth colon", "这一行用了中文冒号“：”；键后面要用英文冒号加一个空格，写成“性别: 女”"),
     ("mapping values are not allowed",
      "这里多了一个“: ”（冒号加空格）；如果内容本身含有冒号，请把整段内容用引号括起来，或改用“|”多行写法"),
     ("could not find expected ':'", "这一行缺少“: ”（冒号后要有一个空格），应写成“键: 值”"),
@@ -280,11 +290,15 @@ _SYNTAX_MESSAGES = (
 
 
 def _syntax_problem(path: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
-    where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     said = f"{exc.context or ''} {exc.problem or ''}"
+    # Where the clerk has to look: the opening quote, the key that lacks its colon.
+    starts_there = ("while scanning a quoted scalar" in said or "could not find expected ':'" in said)
+    mark = (exc.context_mark if starts_there else None) or exc.problem_mark or exc.context_mark
+    where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     if mark and text[mark.index: mark.index + 1] == "\t":
         said = "tab"
+    elif mark and "could not find expected ':'" in said and "：" in _line_at(text, mark.index):
+        said = "fullwidth colon"
     for needle, message in _SYNTAX_MESSAGES:
         if needle in said:
             break
@@ -293,6 +307,12 @@ def _syntax_problem(path: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
     if "expected a single document" in said:
         return R.XJ107.problem(path, where, "", message)
     return R.XJ105.problem(path, where, "", message)
+
+
+def _line_at(text: str, index: int) -> str:
+    start = text.rfind("\n", 0, index) + 1
+    end = text.find("\n", index)
+    return text[start: end if end >= 0 else len(text)]
 
 
 def _describe_os_error(exc: BaseException) -> str:

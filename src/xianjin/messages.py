@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from xianjin.loader import Loaded, Path_, _dotted
 from xianjin.problems import RULES, Problem
+from xianjin.values import quote
 
 
 def field_path(path: Path_) -> str:
@@ -79,17 +80,16 @@ def _describe(value: object) -> str:
         return "一个列表"
     if value is None:
         return "空白"
-    text = str(value)
-    return "“" + (text if len(text) <= 20 else text[:20] + "…") + "”"
+    return quote(str(value))
 
 
 def unknown_key_message(key: str, allowed: list[str]) -> str:
     hint = nearest_key(key, allowed)
     if hint:
-        return f"“{key}”不是表中的栏目，是不是“{hint}”？"
+        return f"{quote(key)}不是表中的栏目，是不是“{hint}”？"
     if allowed:
-        return f"“{key}”不是表中的栏目；这里可以填的栏目是：{'、'.join(allowed)}"
-    return f"“{key}”不是表中的栏目"
+        return f"{quote(key)}不是表中的栏目；这里可以填的栏目是：{'、'.join(allowed)}"
+    return f"{quote(key)}不是表中的栏目"
 
 
 def nearest_key(key: str, allowed: list[str]) -> str | None:

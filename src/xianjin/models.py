@@ -30,10 +30,6 @@ def _campaign(info: ValidationInfo) -> Campaign:
     return info.context["campaign"]
 
 
-def _quote(text: str, limit: int = 20) -> str:
-    return "“" + (text if len(text) <= limit else text[:limit] + "…") + "”"
-
-
 def _required(text: str) -> str:
     if not text.strip():
         raise _fail("XJ201", "这一项是必填项，不能空着")
@@ -67,7 +63,7 @@ def _name(text: str) -> str:
     try:
         return values.normalise_name(text)
     except ValueError as exc:
-        raise _fail("XJ212", f"{_quote(text)}不是有效的姓名：{exc}") from None
+        raise _fail("XJ212", f"{values.quote(text)}不是有效的姓名：{exc}") from None
 
 
 def _phone(text: str) -> str:
@@ -75,7 +71,7 @@ def _phone(text: str) -> str:
     try:
         return str(values.parse_phone(text))
     except ValueError as exc:
-        raise _fail("XJ209", f"{_quote(text)}不是有效的电话号码，{exc}，例如 0311-86688001") from None
+        raise _fail("XJ209", f"{values.quote(text)}不是有效的电话号码，{exc}，例如 0311-86688001") from None
 
 
 def _date(text: Any) -> date:
@@ -87,7 +83,7 @@ def _date(text: Any) -> date:
     try:
         return values.parse_date(text)
     except ValueError as exc:
-        raise _fail("XJ213", f"{_quote(text)}不是有效的日期（{exc}），应写成 2012-08-15") from None
+        raise _fail("XJ213", f"{values.quote(text)}不是有效的日期（{exc}），应写成 2012-08-15") from None
 
 
 PersonName = Annotated[str, AfterValidator(_name)]
@@ -109,10 +105,10 @@ def _vocabulary(code: str, label: str, entries: str, aliases: str | None = None,
         if value in alias_map:
             if accept_aliases:
                 return alias_map[value]
-            raise _fail(code, f"{_quote(text)}不是规范写法，应写作“{alias_map[value]}”")
+            raise _fail(code, f"{values.quote(text)}不是规范写法，应写作“{alias_map[value]}”")
         hint = _nearest(value, allowed)
         right = f"应写作“{hint}”" if hint else "应为" + _listing(allowed)
-        raise _fail(code, f"{_quote(text)}不是有效的{label}，{right}")
+        raise _fail(code, f"{values.quote(text)}不是有效的{label}，{right}")
 
     return AfterValidator(check)
 
@@ -135,7 +131,7 @@ def _birth_month(text: str, info: ValidationInfo) -> str:
     try:
         year, month = values.parse_month(text)
     except ValueError as exc:
-        raise _fail("XJ203", f"{_quote(text)}不是有效的出生年月（{exc}），应写成“1978.05”") from None
+        raise _fail("XJ203", f"{values.quote(text)}不是有效的出生年月（{exc}），应写成“1978.05”") from None
     campaign = _campaign(info)
     deadline, limits = campaign.报送截止日期, campaign.年龄
     age = values.age_on(year, month, deadline)
@@ -152,8 +148,8 @@ def _unit_name(text: str, info: ValidationInfo) -> str:
         return value
     for name in units:  # 石家庄市 / 中共石家庄市委 → 石家庄
         if name in value:
-            raise _fail("XJ218", f"{_quote(text)}应写作推荐单位的简称“{name}”")
-    raise _fail("XJ218", f"{_quote(text)}不是推荐单位，应为{_listing(tuple(units))}")
+            raise _fail("XJ218", f"{values.quote(text)}应写作推荐单位的简称“{name}”")
+    raise _fail("XJ218", f"{values.quote(text)}不是推荐单位，应为{_listing(tuple(units))}")
 
 
 class Form(BaseModel):

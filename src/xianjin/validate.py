@@ -7,7 +7,9 @@ hide the quota, the warnings or the other nominees of the same file.
 
 from __future__ import annotations
 
+import fnmatch
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +28,8 @@ from xianjin.unit import Entry, UnitFile
 
 YAML_SUFFIXES = (".yaml", ".yml")
 _SKIP_DIRS = {"node_modules", "__pycache__", "venv"}
+# In a folder, names (globs) of files and subfolders a folder walk skips: drafts, broken examples.
+IGNORE_FILE = ".xianjinignore"
 
 
 @dataclass
@@ -66,7 +70,7 @@ def validate_paths(paths: list[str], campaign: Campaign, *, require_all: bool = 
         loaded = load_file(path)
         if loaded.io_error:
             report.unreadable.extend(loaded.problems)
-        elif loaded.data is not None and not is_submission(loaded.data):
+        elif not is_submission(loaded):
             report.skipped.append(path)
         else:
             report.units.append(check_loaded(loaded, campaign))
@@ -81,9 +85,12 @@ def discover(paths: list[str], report: Report) -> list[str]:
         p = Path(given)
         if p.is_dir():
             for top, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIP_DIRS)
+                ignored = _ignored(top)
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIP_DIRS
+                                 and not _matches(d, ignored))
                 found.extend(os.path.join(top, f) for f in sorted(files)
-                             if f.endswith(YAML_SUFFIXES) and not f.startswith("."))
+                             if f.endswith(YAML_SUFFIXES) and not f.startswith(".")
+                             and not _matches(f, ignored))
         elif p.exists():
             found.append(given)
         else:
@@ -92,9 +99,37 @@ def discover(paths: list[str], report: Report) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def is_submission(data: object) -> bool:
-    """A YAML file is a submission when its top level speaks the forms' language."""
-    return isinstance(data, dict) and any(k in data for k in (*HEADER_KEYS, *CATEGORIES))
+_MAPPING_REFUSED = {"XJ103", "XJ109", "XJ110"}
+_FORM_KEY = re.compile(r"^\s*(?:" + "|".join((*HEADER_KEYS, *CATEGORIES)) + r")\s*[:：]", re.MULTILINE)
+
+
+def _ignored(folder: str) -> list[str]:
+    try:
+        with open(os.path.join(folder, IGNORE_FILE), encoding="utf-8") as f:
+            lines = f.read().splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
+    return [ln.strip().rstrip("/") for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def _matches(name: str, patterns: list[str]) -> bool:
+    return any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns)
+
+
+def is_submission(loaded: Loaded) -> bool:
+    """A YAML file is a submission when it speaks the forms' language.
+
+    Any of the form's keys counts, not only 推荐单位, so that a file whose 推荐单位
+    line was deleted is still checked. A mapping refused only for its tags or aliases
+    (an mkdocs.yml, a CI file with anchors) is judged by its text. A file that is not
+    YAML at all (empty, binary, a syntax error, a top-level list) is reported: nothing
+    says it is not a submission.
+    """
+    if isinstance(loaded.data, dict):
+        return any(k in loaded.data for k in (*HEADER_KEYS, *CATEGORIES))
+    if loaded.text and all(p.code in _MAPPING_REFUSED for p in loaded.problems):
+        return bool(_FORM_KEY.search(loaded.text))
+    return True
 
 
 def check_file(path: str, campaign: Campaign) -> UnitFile:

@@ -22,6 +22,12 @@ _DATE_FORMS = (
 _FULLWIDTH = str.maketrans("０１２３４５６７８９－．／（）", "0123456789-./()")
 
 
+def quote(text: str, limit: int = 20) -> str:
+    """A clerk's value inside a message: in Chinese quotes, shortened, on one line."""
+    text = " ".join(text.split())
+    return "“" + (text if len(text) <= limit else text[:limit] + "…") + "”"
+
+
 def non_whitespace_length(text: str) -> int:
     """How long a material is, as the notice counts it: characters that print."""
     return sum(1 for ch in text if not ch.isspace())

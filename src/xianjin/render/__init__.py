@@ -9,6 +9,6 @@ force=False, progress=False) -> RenderResult;  errors are RenderError (Chinese m
 """
 
 from xianjin.render.errors import RenderError
-# from xianjin.render.run import RenderResult, render_report
+from xianjin.render.run import RenderResult, render_report
 
 __all__ = ["RenderError", "RenderResult", "render_report"]

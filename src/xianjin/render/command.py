@@ -1,0 +1,71 @@
+"""`xianjin render`: a few lines over render_report; cli.py adds it with cli.add_command(render_command)."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+@click.command("render", context_settings=CONTEXT, options_metavar="[选项]")
+@click.argument("paths", nargs=-1, metavar="[路径]...")
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False), metavar="文件夹",
+              help="输出文件夹；每个推荐单位写入其中的“推荐单位名”子文件夹。")
+@click.option("--unit", default=None, metavar="推荐单位", help="只排版这个推荐单位，如 石家庄、省直机关。")
+@click.option("--format", "fmt", type=click.Choice(["pdf", "html"]), default="pdf",
+              help="pdf（默认）；html 用于在浏览器中快速查看。")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
+              help="并行进程数，默认等于 CPU 核数。")
+@click.option("--force", is_flag=True, help="忽略缓存，全部重新排版。")
+@click.option("--campaign", "campaign_file", type=click.Path(dir_okay=False), default=None,
+              help="使用另一份活动文件（名额、截止日期、词表），默认是 2012 年河北省的。")
+def render_command(paths, out, unit, fmt, jobs, force, campaign_file) -> None:
+    """排版打印：先校验，无错误时按通知附件的格式生成各推荐单位的全部材料。
+
+    每个推荐单位生成：推荐情况的报告（填写了“推荐情况报告”时）、三种推荐和审批表、
+    三种排序表、三种典型事迹材料；排版多个推荐单位时另生成“全省汇总表”。
+    有错误时照 xianjin validate 的格式列出错误，什么也不写。
+
+    \b
+    退出码：0 成功；1 推荐文件有错误；2 路径、输出或排版环境有问题。
+
+    \b
+    例：
+      xianjin render examples/ --out 打印/
+      xianjin render examples/ --out 打印/ --unit 石家庄
+      xianjin render 01-石家庄.yaml --out 预览/ --format html
+    """
+    from xianjin import reporters
+    from xianjin.cli import _campaign
+    from xianjin.render import RenderError, render_report
+    from xianjin.validate import validate_paths
+
+    report = validate_paths(list(paths) or ["."], _campaign(campaign_file))
+    if unit is not None:
+        # Only the chosen unit's problems (and province-wide ones) block its documents.
+        report.units = [u for u in report.units if u.unit == unit or u.unit is None and u.errors]
+    if report.unreadable or report.errors:
+        reporters.write("text", report, sys.stdout)
+        click.echo("有错误，未生成任何文件。" if report.errors else "有路径无法读取，未生成任何文件。", err=True)
+        sys.exit(2 if report.unreadable else 1)
+    progress = sys.stderr.isatty() and not os.environ.get("CI")
+    try:
+        result = render_report(report, out, unit=unit, fmt=fmt, jobs=jobs, force=force, progress=progress)
+    except RenderError as exc:
+        click.echo(f"错误：{exc}", err=True)
+        sys.exit(2)
+    except OSError as exc:
+        click.echo(f"错误：写入 {out} 失败：{exc.strerror or exc}", err=True)
+        sys.exit(2)
+    if report.warnings:
+        click.echo(f"提示：推荐文件有 {report.warnings} 个警告，用 xianjin validate 查看。", err=True)
+    parts = []
+    if result.written:
+        pages = f"，共 {result.pages} 页" if fmt == "pdf" else ""
+        parts.append(f"已排版 {len(result.written)} 个推荐单位（{'、'.join(result.written)}）{pages}")
+    if result.cached:
+        parts.append(f"{len(result.cached)} 个推荐单位未改动，沿用上次的结果（--force 重新排版）")
+    click.echo("；".join(parts or ["全省汇总表已更新"]) + f"。输出在 {out}")

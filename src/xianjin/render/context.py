@@ -1,0 +1,132 @@
+"""What each document shows: from a validated submission to (file name, template, context).
+
+File names are Chinese and numbered in the order of the notice: the cover report
+(section 二 asks for it first), the three approval forms (附件2), the three ranking
+tables (附件3), then the 典型事迹材料 the same section asks for.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+
+from xianjin import __version__
+from xianjin.campaign import ALTERNATE, CATEGORIES, FORMAL, MODELS, WINDOWS, BRANDS, Campaign
+from xianjin.models import Approvals, BrandApprovals, Submission
+from xianjin.unit import UnitFile
+
+SUMMARY_NAME = "全省汇总表"
+_FORMS = {WINDOWS: "form-window.html.j2", MODELS: "form-exemplar.html.j2", BRANDS: "form-brand.html.j2"}
+# The ranking tables' column heading names what goes in the cell (附件3).
+_COLUMNS = {WINDOWS: "名称、所属单位", MODELS: "姓名、性别、民族、单位及职务", BRANDS: "名称、所属单位"}
+_MEASURE = {WINDOWS: "个", MODELS: "名", BRANDS: "个"}
+
+
+@dataclass
+class Document:
+    name: str  # file name without extension, e.g. 01-群众满意窗口推荐和审批表
+    template: str
+    context: dict = field(default_factory=dict)
+
+
+@dataclass
+class Item:
+    """One nominee as the templates see it."""
+
+    number: int
+    alternate: bool
+    nominee: object
+    approvals: object
+
+
+def created_stamp(fallback: date) -> str:
+    """The PDF's creation date: SOURCE_DATE_EPOCH when set (reproducible builds), else the file's date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return f"{fallback:%Y-%m-%d}T00:00:00Z"
+
+
+def items(unit: UnitFile, category: str) -> list[Item]:
+    empty = BrandApprovals() if category == BRANDS else Approvals()
+    return [Item(e.number, e.alternate, e.model, e.model.审批意见 or empty)  # type: ignore[union-attr]
+            for e in unit.valid_entries(category)]
+
+
+def unit_documents(unit: UnitFile, campaign: Campaign) -> list[Document]:
+    sub: Submission = unit.submission  # type: ignore[assignment]
+    base = {"author": sub.填报单位, "version": __version__, "created": created_stamp(sub.报送日期),
+            "填报单位": sub.填报单位}
+    docs: list[Document] = []
+    if sub.推荐情况报告:
+        docs.append(Document("00-推荐情况的报告", "report.html.j2", {
+            **base, "title": "关于为民服务创先争优群众满意窗口、行业服务标兵和优质服务品牌推荐情况的报告",
+            "主送": campaign.审批机关, "text": sub.推荐情况报告, "counts": _counts(unit),
+            "公示情况": (sub.公示情况 or "").rstrip("。"), "报送日期": sub.报送日期,
+            "联系人": sub.联系人, "联系电话": sub.联系电话}))
+    for i, category in enumerate(CATEGORIES):
+        entries = items(unit, category)
+        docs.append(Document(f"{i + 1:02d}-{category}推荐和审批表", _FORMS[category], {
+            **base, "title": f"全省为民服务创先争优{category}推荐和审批表", "entries": entries}))
+    for i, category in enumerate(CATEGORIES):
+        rows = [{"number": it.number, "alternate": it.alternate, "content": _ranking_cell(it.nominee)}
+                for it in items(unit, category)]
+        docs.append(Document(f"{i + 4:02d}-{category}排序表", "ranking.html.j2", {
+            **base, "title": f"推荐全省为民服务创先争优{category}排序表", "kind": category,
+            "columns": _COLUMNS[category], "rows": rows}))
+    for i, category in enumerate(CATEGORIES):
+        entries = [_material(it) for it in items(unit, category)]
+        docs.append(Document(f"{i + 7:02d}-{category}典型事迹材料", "material.html.j2", {
+            **base, "title": f"{category}典型事迹材料", "entries": entries}))
+    return docs
+
+
+def _ranking_cell(n) -> str:
+    if n.category == MODELS:
+        return "、".join((n.姓名, n.性别, n.民族, n.工作单位及职务))
+    return f"{n.title}、{n.所属单位}"
+
+
+def _material(it: Item) -> dict:
+    n = it.nominee
+    sub = n.工作单位及职务 if n.category == MODELS else n.所属单位
+    mark = "（递补）" if it.alternate else ""
+    return {"heading": n.title, "subtitle": f"（{sub}；编号：{it.number}{mark}）", "text": n.典型事迹材料}
+
+
+def _counts(unit: UnitFile) -> str:
+    parts = []
+    for category in CATEGORIES:
+        formal = unit.count(category, FORMAL) or 0
+        alt = unit.count(category, ALTERNATE) or 0
+        m = _MEASURE[category]
+        parts.append(f"{category}{formal}{m}" + (f"（另推荐递补对象{alt}{m}）" if alt else ""))
+    return f"经研究，现推荐{'、'.join(parts)}。推荐审批表、排序表和典型事迹材料附后。"
+
+
+def summary_document(units: list[UnitFile], campaign: Campaign) -> Document:
+    by_name = {u.unit: u for u in units}
+    rows, totals = [], [0] * 8
+    for quota in campaign.推荐单位:
+        u = by_name.get(quota.名称)
+        lo, hi = quota.优质服务品牌
+        counts = ([u.count(WINDOWS, FORMAL) or 0, u.count(WINDOWS, ALTERNATE) or 0,
+                   u.count(MODELS, FORMAL) or 0, u.count(MODELS, ALTERNATE) or 0,
+                   u.count(BRANDS, FORMAL) or 0] if u else None)
+        if counts:
+            for j, k in enumerate((1, 2, 4, 5, 7)):
+                totals[k] += counts[j]
+        totals[0] += quota.群众满意窗口
+        totals[3] += quota.行业服务标兵
+        c = counts or ["—"] * 5
+        rows.append({"单位": quota.名称, "窗口名额": quota.群众满意窗口, "窗口推荐": c[0], "窗口递补": c[1],
+                     "标兵名额": quota.行业服务标兵, "标兵推荐": c[2], "标兵递补": c[3],
+                     "品牌名额": f"{lo}—{hi}", "品牌推荐": c[4]})
+    rows.append({"单位": "合  计", "窗口名额": totals[0], "窗口推荐": totals[1], "窗口递补": totals[2],
+                 "标兵名额": totals[3], "标兵推荐": totals[4], "标兵递补": totals[5],
+                 "品牌名额": "", "品牌推荐": totals[7]})
+    latest = max((u.submission.报送日期 for u in units if u.submission), default=campaign.报送截止日期)
+    return Document(SUMMARY_NAME, "summary.html.j2", {
+        "title": "全省为民服务创先争优推荐情况汇总表", "author": campaign.发文机关, "version": __version__,
+        "created": created_stamp(latest), "rows": rows, "文号": campaign.文号})

@@ -1,0 +1,66 @@
+"""Every character a clerk typed must have a glyph: checked per field, before anything is written.
+
+The error names the file and line, the nominee, the field and the code point, so the
+clerk can find the character; WeasyPrint alone would print an empty box and log a
+warning nobody reads (pdf.py still fails on that warning, for the templates' own text).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from xianjin.models import HEADER_KEYS
+from xianjin.render.errors import RenderError
+from xianjin.render.fonts import GlyphCheck
+from xianjin.unit import UnitFile
+
+_check: GlyphCheck | None = None
+
+
+def _checker() -> GlyphCheck:
+    global _check
+    if _check is None:
+        _check = GlyphCheck()
+    return _check
+
+
+def _strings(value, path=()):
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _strings(v, (*path, k))
+    elif isinstance(value, (list, tuple)):
+        for i, v in enumerate(value):
+            yield from _strings(v, (*path, i))
+    # dates, numbers, None: printed with template characters only
+
+
+def check_unit(unit: UnitFile) -> None:
+    check = _checker()
+    sub = unit.submission
+    problems: list[str] = []
+
+    def report(path: tuple, who: str, text: str) -> None:
+        for ch in check.missing(text):
+            try:
+                line, col = unit.loaded.where(path)
+                where = f"{unit.path}:{line}:{col}"
+            except Exception:  # a location is a help, not a requirement
+                where = unit.path
+            field = ".".join(str(p) for p in path if not isinstance(p, int))
+            problems.append(f"{where}: {who}“{field}”中的“{ch}”（U+{ord(ch):04X}）在已安装的字体中没有字形，"
+                            "无法打印（不会印成空框）。请核对此字，或安装含此字的字体后重试")
+
+    for key in HEADER_KEYS:
+        value = getattr(sub, key, None)
+        if isinstance(value, str):
+            report((key,), "", value)
+    for e in unit.entries:
+        if e.model is None:
+            continue
+        who = f"{e.category}{e.section}第 {e.index + 1} 个“{e.model.title}”（编号 {e.number}）的"
+        for path, text in _strings(e.model.model_dump()):
+            report((*e.path, *path), who, text)
+    if problems:
+        raise RenderError("\n".join(problems))

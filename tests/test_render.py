@@ -1,0 +1,376 @@
+"""`xianjin render`: the documents of the notice, checked through what poppler reads back.
+
+Renders are small on purpose (a unit with one nominee per list, 3 alternates' worth of
+forms); the shipped example of one city is rendered once when it is present.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from xianjin.render.command import render_command
+
+ROOT = Path(__file__).resolve().parents[1]
+MARKUP = '<img src="file:///etc/passwd">'
+UNKNOWN = "\U0002EBF0"  # CJK Extension I (Unicode 15.1): no installed font has it
+PARA = "窗口坚持以群众满意为目标，推行首问负责、限时办结和一次告知，办事效率明显提高。"
+UNITS = {"石家庄": ("中共石家庄市委创先争优活动领导小组", "0311"), "承德": ("中共承德市委创先争优活动领导小组", "0314")}
+
+FORMS = ["01-群众满意窗口推荐和审批表", "02-行业服务标兵推荐和审批表", "03-优质服务品牌推荐和审批表"]
+RANKINGS = ["04-群众满意窗口排序表", "05-行业服务标兵排序表", "06-优质服务品牌排序表"]
+MATERIALS = ["07-群众满意窗口典型事迹材料", "08-行业服务标兵典型事迹材料", "09-优质服务品牌典型事迹材料"]
+ALL = ["00-推荐情况的报告", *FORMS, *RANKINGS, *MATERIALS]
+
+
+def _block(n: int, indent: int = 8) -> str:
+    return "|\n" + "".join(" " * indent + PARA * 2 + "\n" for _ in range(n))
+
+
+def _window(unit: str, i: int, name_extra: str = "") -> str:
+    code = UNITS[unit][1]
+    return f"""    - 服务窗口名称: {unit}市行政服务中心第{i}号窗口{name_extra}
+      所属单位: {unit}市地方税务局
+      所属行业: 税务
+      党组织负责人: 赵志刚
+      单位电话: {code}-87654321
+      窗口情况简介: {_block(1)}      主要事迹: {_block(2)}      典型事迹材料: {_block(3)}"""
+
+
+def _exemplar(unit: str, name: str, approvals: bool = False) -> str:
+    text = f"""    - 姓名: {name}
+      性别: 女
+      出生年月: 1978.05
+      民族: 汉族
+      学历: 本科
+      政治面貌: 中共党员
+      工作单位及职务: {unit}市第一医院急诊科护士长
+      所属行业: 卫生
+      工作简历: |
+        1996.09—2000.07 河北医科大学护理学专业学习
+        2000.07—今 {unit}市第一医院护士、急诊科护士长
+      主要事迹: {_block(2)}      典型事迹材料: {_block(3)}"""
+    if approvals:
+        text += "      审批意见:\n        主管单位党组织: {意见: 同意推荐, 日期: 2012-08-10}\n"
+    return text
+
+
+def make_unit(unit: str = "石家庄", names=("张丽华", "吉𠮷祥", "李𪛖明"), window_extra: str = MARKUP) -> str:
+    """A valid file with one formal nominee per category and the two alternates (warnings only)."""
+    filler, code = UNITS[unit]
+    return f"""推荐单位: {unit}
+填报单位: {filler}
+报送日期: 2012-08-15
+联系人: 王立新
+联系电话: {code}-86688001
+公示情况: 2012年8月6日至10日在{unit}日报公示，无异议
+推荐情况报告: |
+  根据省委创先争优活动领导小组要求，我市认真组织推荐工作。
+  经过层层推荐、考察和公示，确定推荐对象如下。
+群众满意窗口:
+  推荐对象:
+{_window(unit, 1, window_extra)}
+  递补对象:
+{_window(unit, 2)}
+{_window(unit, 3)}
+行业服务标兵:
+  推荐对象:
+{_exemplar(unit, names[0], approvals=True)}
+  递补对象:
+{_exemplar(unit, names[1])}
+{_exemplar(unit, names[2])}
+优质服务品牌:
+  推荐对象:
+    - 服务品牌名称: “e路通”{unit}便民服务品牌
+      所属单位: {unit}市邮政局
+      所属行业: 邮政
+      党组织负责人: 刘建国
+      单位电话: {code}-86012345
+      品牌简介: {_block(1)}      曾受表彰情况: 2011年被评为全国邮政系统优质服务品牌
+      典型事迹材料: {_block(3)}"""
+
+
+def render(*args: str):
+    return CliRunner().invoke(render_command, [str(a) for a in args])
+
+
+def text_of(pdf: Path, layout: bool = False) -> str:
+    cmd = ["pdftotext", "-enc", "UTF-8", "-layout" if layout else "-raw", str(pdf), "-"]
+    return subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+
+
+def flat(pdf: Path) -> str:
+    """The text with all whitespace removed: labels such as “意  见” and wrapped titles compare simply."""
+    return re.sub(r"\s+", "", text_of(pdf))
+
+
+def in_order(text: str, parts: list[str]) -> bool:
+    pos = 0
+    for part in parts:
+        pos = text.find(re.sub(r"\s+", "", part), pos)
+        if pos < 0:
+            return False
+    return True
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    src = tmp_path_factory.mktemp("in")
+    (src / "石家庄.yaml").write_text(make_unit(), "utf-8")
+    out = tmp_path_factory.mktemp("out")
+    result = render(src, "--out", out, "--jobs", "2")
+    assert result.exit_code == 0, result.output
+    return src, out, result
+
+
+def test_every_document_is_written_with_sorted_chinese_names(rendered):
+    _, out, result = rendered
+    assert "已排版 1 个推荐单位（石家庄）" in result.output
+    files = sorted(p.name for p in (out / "石家庄").glob("*.pdf"))
+    assert files == [f"{n}.pdf" for n in ALL]
+    assert not (out / "全省汇总表.pdf").exists()  # one unit: no province summary
+
+
+def test_pages_are_a4_with_page_numbers(rendered):
+    _, out, _ = rendered
+    for pdf in (out / "石家庄").glob("*.pdf"):
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        assert re.search(r"Page size:\s+595\.2\d* x 841\.8\d* pts \(A4\)", info), pdf.name
+    assert re.search(r"—\s*1\s*—", text_of(out / "石家庄" / "07-群众满意窗口典型事迹材料.pdf"))
+
+
+def test_fonts_are_embedded_subset_simplified_chinese(rendered):
+    _, out, _ = rendered
+    for pdf in (out / "石家庄").glob("*.pdf"):
+        lines = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True,
+                               check=True).stdout.splitlines()[2:]
+        assert lines, pdf.name
+        for line in lines:
+            name, emb_sub_uni = line.split()[0], line.split()[-5:-2]
+            assert emb_sub_uni == ["yes", "yes", "yes"], line
+            assert not re.search(r"CJK-?(JP|KR|TC|HK)", name), f"{pdf.name}: {name}"
+    fonts = subprocess.run(["pdffonts", str(out / "石家庄" / "02-行业服务标兵推荐和审批表.pdf")],
+                           capture_output=True, text=True, check=True).stdout
+    assert "BabelStone-Han" in fonts  # 𠮷 and 𪛖 come from the wide-coverage face
+
+
+def test_window_form_keeps_the_notice_rows_labels_and_order(rendered):
+    _, out, _ = rendered
+    text = flat(out / "石家庄" / "01-群众满意窗口推荐和审批表.pdf")
+    labels = ["全省为民服务创先争优群众满意窗口推荐和审批表", "（编号：1）", "填报单位：中共石家庄市委创先争优活动领导小组",
+              "服务窗口名称（全称）", "所属单位", "党组织负责人", "单位电话（区号）", "窗口情况简介", "主要事迹",
+              "主管单位党组织意见", "（盖章）", "年月日",
+              "市委或省直机关创先争优活动领导小组意见", "（盖章）", "年月日",
+              "省委创先争优活动领导小组审批意见", "（盖章）", "年月日", "注：编号与《排序表》序号一致。"]
+    assert in_order(text, labels)
+    assert in_order(text, ["（编号：2）（递补）", "（编号：3）（递补）"])
+    assert text.count("注：编号与《排序表》序号一致。") == 3  # one form per nominee
+
+
+def test_vertical_labels_wrap_one_character_a_line(rendered):
+    _, out, _ = rendered
+    lines = [ln.strip() for ln in text_of(out / "石家庄" / "01-群众满意窗口推荐和审批表.pdf", layout=True).splitlines()]
+    starts = [ln[:1] for ln in lines if ln]
+    assert "".join(starts).find("主要事迹") >= 0
+
+
+def test_exemplar_and_brand_forms(rendered):
+    _, out, _ = rendered
+    text = flat(out / "石家庄" / "02-行业服务标兵推荐和审批表.pdf")
+    assert in_order(text, ["全省为民服务创先争优行业服务标兵推荐和审批表", "填报单位：中共石家庄市委创先争优活动领导小组",
+                           "姓名", "张丽华", "性别", "女", "出生年月", "1978.05", "民族", "汉族", "学历", "大学本科",
+                           "政治面貌", "中共党员", "工作单位及职务", "工作简历", "主要事迹",
+                           "主管单位党组织意见", "同意推荐", "（盖章）", "2012年8月10日",
+                           "市委或省直机关创先争优活动领导小组意见", "（盖章）", "年月日",
+                           "省委创先争优活动领导小组审批意见", "注：编号与《排序表》序号一致。"])
+    assert "吉𠮷祥" in text and "李𪛖明" in text  # Extension B characters print and are searchable
+    brand = flat(out / "石家庄" / "03-优质服务品牌推荐和审批表.pdf")
+    assert in_order(brand, ["全省为民服务创先争优优质服务品牌推荐和审批表", "服务品牌名称（全称）", "所属单位",
+                            "党组织负责人", "单位电话（区号）", "品牌简介", "曾受表彰情况",
+                            "市委或省直机关创先争优活动领导小组意见", "省委创先争优活动领导小组审批意见",
+                            "注：编号与《排序表》序号一致。"])
+    assert "主管单位党组织" not in brand  # the brand form has no such stage
+
+
+def test_ranking_tables_list_nominees_in_order_with_alternates_marked(rendered):
+    _, out, _ = rendered
+    text = flat(out / "石家庄" / "05-行业服务标兵排序表.pdf")
+    assert in_order(text, ["推荐全省为民服务创先争优行业服务标兵排序表", "填报单位：中共石家庄市委创先争优活动领导小组",
+                           "序号", "全省为民服务创先争优行业服务标兵（姓名、性别、民族、单位及职务）",
+                           "1张丽华、女、汉族、石家庄市第一医院急诊科护士长",
+                           "2吉𠮷祥、女、汉族", "（递补）", "3李𪛖明", "（递补）"])
+    windows = flat(out / "石家庄" / "04-群众满意窗口排序表.pdf")
+    assert in_order(windows, ["全省为民服务创先争优群众满意窗口（名称、所属单位）", "1石家庄市行政服务中心第1号窗口",
+                              "2石家庄市行政服务中心第2号窗口、石家庄市地方税务局（递补）", "3石家庄市行政服务中心第3号窗口"])
+    assert "（递补）" not in windows.split("第2号窗口")[0]
+
+
+def test_markup_in_a_value_prints_literally(rendered):
+    _, out, _ = rendered
+    assert MARKUP.replace(" ", "") in flat(out / "石家庄" / "04-群众满意窗口排序表.pdf")
+    assert MARKUP.replace(" ", "") in flat(out / "石家庄" / "01-群众满意窗口推荐和审批表.pdf")
+
+
+def test_materials_and_cover_report(rendered):
+    _, out, _ = rendered
+    materials = flat(out / "石家庄" / "08-行业服务标兵典型事迹材料.pdf")
+    assert in_order(materials, ["张丽华", PARA, "吉𠮷祥", "（递补）", PARA, "李𪛖明"])
+    report = flat(out / "石家庄" / "00-推荐情况的报告.pdf")
+    assert in_order(report, ["关于为民服务创先争优群众满意窗口、行业服务标兵和优质服务品牌推荐情况的报告",
+                             "省委创先争优活动领导小组：", "我市认真组织推荐工作",
+                             "群众满意窗口1个（另推荐递补对象2个）、行业服务标兵1名（另推荐递补对象2名）、优质服务品牌1个",
+                             "中共石家庄市委创先争优活动领导小组", "2012年8月15日"])
+
+
+def test_rerun_is_byte_identical(rendered, tmp_path):
+    src, out, _ = rendered
+    result = render(src, "--out", tmp_path, "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    for pdf in (out / "石家庄").glob("*.pdf"):
+        assert (tmp_path / "石家庄" / pdf.name).read_bytes() == pdf.read_bytes(), pdf.name
+
+
+def test_unchanged_unit_is_not_rerendered_unless_forced(rendered):
+    src, out, _ = rendered
+    pdf = out / "石家庄" / "01-群众满意窗口推荐和审批表.pdf"
+    before = pdf.stat().st_mtime_ns
+    result = render(src, "--out", out)
+    assert result.exit_code == 0 and "沿用上次的结果" in result.output
+    assert pdf.stat().st_mtime_ns == before
+
+
+def test_errors_are_printed_like_validate_and_nothing_is_written(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "石家庄.yaml").write_text(make_unit().replace("性别: 女", "性别: 外", 1), "utf-8")
+    result = render(tmp_path / "in", "--out", tmp_path / "out")
+    assert result.exit_code == 1
+    assert re.search(r"石家庄\.yaml:\d+:\d+: error XJ205 行业服务标兵\.推荐对象\[1\]\.性别：", result.output)
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_character_no_font_has_is_refused_before_writing(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "石家庄.yaml").write_text(make_unit(names=("王" + UNKNOWN, "吉𠮷祥", "李𪛖明")), "utf-8")
+    result = render(tmp_path / "in", "--out", tmp_path / "out")
+    assert result.exit_code == 2
+    assert "U+2EBF0" in result.output and "姓名" in result.output and f"“王{UNKNOWN}”" in result.output
+    assert "Traceback" not in result.output
+    assert not list((tmp_path / "out").rglob("*.pdf"))
+
+
+def test_notdef_warning_from_weasyprint_fails_the_document(tmp_path):
+    from xianjin.render import RenderError
+    from xianjin.render.pdf import to_pdf
+
+    html = f'<html lang="zh-CN"><head><link rel="stylesheet" href="style.css"></head><body><p>王{UNKNOWN}</p></body></html>'
+    with pytest.raises(RenderError, match="U\\+2EBF0"):
+        to_pdf(html, str(tmp_path / "x.pdf"), "测试")
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_fonttools_fallback_is_an_error():
+    from xianjin.render.pdf import _problem
+
+    record = logging.LogRecord("weasyprint", logging.WARNING, "", 0,
+                               'Using fontTools instead of HarfBuzz-Subset for font "%s".', ("x",), None)
+    assert "HarfBuzz" in _problem(record, "文档")
+
+
+def test_fetcher_allows_only_the_templates_folder():
+    from xianjin.render.assets import stylesheet_path, templates_dir
+    from xianjin.render.fetcher import AssetFetcher
+
+    fetcher = AssetFetcher(templates_dir())
+    assert b"@page" in fetcher.fetch(stylesheet_path().as_uri()).read()
+    for url in ("file:///etc/passwd", stylesheet_path().as_uri().replace("style.css", "../pyproject.toml"),
+                "http://example.com/x.css", "https://example.com/", "ftp://example.com/x"):
+        with pytest.raises(ValueError):
+            fetcher.fetch(url)
+
+
+def test_unit_names_cannot_escape_the_output_folder(tmp_path):
+    from xianjin.render import RenderError
+    from xianjin.render.run import output_folder
+
+    assert output_folder(tmp_path, "石家庄") == (tmp_path / "石家庄").resolve()
+    for bad in ("..", "../x", "a/b", "/etc", ".hidden", "a\\b"):
+        with pytest.raises(RenderError):
+            output_folder(tmp_path, bad)
+
+
+def test_templates_escape_and_fail_on_typos():
+    from jinja2 import UndefinedError
+
+    from xianjin.render.html import environment
+
+    env = environment()
+    assert env.from_string("{{ x }}").render(x="<b>") == "&lt;b&gt;"
+    with pytest.raises(UndefinedError):
+        env.from_string("{{ n.不存在 }}").render(n={})
+
+
+def test_stylesheet_names_chinese_faces_explicitly():
+    from xianjin.render.assets import stylesheet_path
+    from xianjin.render.fonts import stacks
+
+    css = stylesheet_path().read_text("utf-8")
+    assert "@font-face" not in re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    for stack in stacks(css):
+        assert "Noto Serif CJK SC" in stack or "Noto Sans CJK SC" in stack, stack
+        assert stack[-1] == "BabelStone Han", stack
+        assert not {"serif", "sans-serif"} & set(stack)
+
+
+def test_html_format_and_province_summary(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.yaml").write_text(make_unit("石家庄"), "utf-8")
+    (tmp_path / "in" / "b.yaml").write_text(make_unit("承德", names=("赵一", "钱二", "孙三"), window_extra=""), "utf-8")
+    result = render(tmp_path / "in", "--out", tmp_path / "out", "--format", "html")
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "out" / "石家庄" / "01-群众满意窗口推荐和审批表.html").read_text("utf-8")
+    assert '<html lang="zh-CN">' in page and "&lt;img src=&#34;file:///etc/passwd&#34;&gt;" in page
+    assert (tmp_path / "out" / "石家庄" / "style.css").is_file()
+    summary = (tmp_path / "out" / "全省汇总表.html").read_text("utf-8")
+    assert "石家庄" in summary and "省直机关" in summary and "合  计" in summary
+
+
+def test_validate_does_not_import_weasyprint(tmp_path):
+    (tmp_path / "a.yaml").write_text(make_unit(), "utf-8")
+    code = ("import sys; from click.testing import CliRunner; from xianjin.cli import cli; "
+            f"r = CliRunner().invoke(cli, ['validate', {str(tmp_path)!r}]); "
+            "assert r.exit_code == 0, r.output; assert 'weasyprint' not in sys.modules; print('ok')")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.strip() == "ok", out.stderr
+
+
+def test_unknown_unit_is_a_usage_error(rendered, tmp_path):
+    src, _, _ = rendered
+    result = render(src, "--out", tmp_path, "--unit", "北京")
+    assert result.exit_code == 2 and "没有推荐单位“北京”" in result.output
+
+
+SHIPPED = sorted(ROOT.glob("examples/*石家庄*.yaml"))
+
+
+@pytest.mark.skipif(not SHIPPED, reason="examples/ 中还没有石家庄的示例文件")
+def test_shipped_example_of_one_city(tmp_path):
+    import yaml
+
+    result = render(SHIPPED[0], "--out", tmp_path, "--unit", "石家庄")
+    assert result.exit_code == 0, result.output
+    data = yaml.safe_load(SHIPPED[0].read_text("utf-8"))
+    people = data["行业服务标兵"]["推荐对象"] + data["行业服务标兵"]["递补对象"]
+    ranking = flat(tmp_path / "石家庄" / "05-行业服务标兵排序表.pdf")
+    names = ["".join(p["姓名"].split()) for p in people]
+    assert in_order(ranking, [f"{i}{name}、" for i, name in enumerate(names, 1)])
+    assert ranking.count("（递补）") == len(data["行业服务标兵"]["递补对象"])
+    forms = flat(tmp_path / "石家庄" / "01-群众满意窗口推荐和审批表.pdf")
+    assert forms.count("注：编号与《排序表》序号一致。") == len(
+        data["群众满意窗口"]["推荐对象"]) + len(data["群众满意窗口"]["递补对象"])
+    assert data["填报单位"] in forms
