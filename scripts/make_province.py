@@ -2,10 +2,15 @@
 """Generate fictional but realistic nomination files for the 12 recommending units.
 
 冀创组〔2012〕18号 asks each 推荐单位 for 群众满意窗口, 行业服务标兵 and 优质服务品牌
-(quota in 附件1, forms in 附件2). This script writes one YAML file per unit in the format
-of docs/spec (submission-format.md), deterministically from a seed. Every person, every
-deed and every number is invented; place names and the names of public bodies are real
-Hebei ones so that the files read like genuine 2012 submissions.
+(quota in 附件1, forms in 附件2). This script writes one YAML file per unit in the
+submission format that `xianjin validate` checks, deterministically from a seed. Every
+person, every deed and every number is invented; place names and the names of public bodies
+are real Hebei ones so that the files read like genuine 2012 submissions.
+
+With scale=1 every list is exactly right (quota + 2 alternates, 2 brands or 6 for 省直机关)
+and the 12 files validate clean together: window/brand names and (姓名, 出生年月) are unique
+across the province although each unit is generated on its own (names carry the unit's
+place; people are spread over the units by a stable hash).
 
     python scripts/make_province.py --out examples/
     python scripts/make_province.py --out /tmp/big --units 省直机关 --scale 10
@@ -15,8 +20,9 @@ From Python (benchmarks):
     sys.path.insert(0, "scripts"); import make_province
     text = make_province.make_unit("石家庄", seed=2012, scale=1)
 
-Standard library + PyYAML only (PyYAML is not even needed to generate: the YAML text is
-written by hand so that it stays human-friendly — literal blocks, unescaped Chinese).
+Standard library only, plus PyYAML when installed (asked which plain scalars a YAML loader
+would read as non-strings, so they get quoted). The YAML text is written by hand so that it
+stays human-friendly: literal blocks, unescaped Chinese, no anchors or tags.
 """
 
 from __future__ import annotations
@@ -42,7 +48,6 @@ AREA_CODE = {"石家庄": "0311", "承德": "0314", "张家口": "0313", "秦皇
 
 ALTERNATES = 2
 BRANDS = {"省直机关": 6}          # a city: 2
-DEADLINE = (2012, 8, 20)
 
 
 def _l(text: str) -> list[str]:
@@ -223,6 +228,9 @@ SECTORS: dict[str, dict] = {
         extra=["深入开展“三好一满意”活动和“优质护理服务示范工程”，推行责任制整体护理，病区患者满意度由{#88-92}%提高到{~97.0-99.6}%。",
                "全面落实新型农村合作医疗“即时结报”制度，参合患者出院时即可在窗口结算报销，今年以来即时结报{#3000-20000}余人次。",
                "开通急危重症抢救“绿色通道”，实行“先抢救、后交费”，今年以来成功救治急危重症患者{#300-1500}余人。"],
+        pextra=["{he}刻苦钻研业务，先后到北京、天津等地的大医院进修学习，熟练掌握了{biz:2}等方面的专业技术，多次参与急危重症患者的抢救工作。",
+                "{he}坚持每天早晚两次查房，对重症患者做到心中有数，详细记录病情变化，书写的护理记录和病历无一差错。",
+                "面对患者，{he}总是轻声细语、耐心解释病情，主动帮助行动不便的患者挂号、取药、做检查，被患者亲切地称为“贴心人”。"],
         pstory=["{night}，一名因车祸导致多处骨折的伤员被紧急送到医院，血压测不到，生命垂危。{he}一边组织抢救，"
                 "一边联系相关科室会诊，连续工作{#6-12}个小时，终于把患者从死亡线上拉了回来。伤员家属凑不齐医药费，"
                 "{he}又主动协调开通“先抢救、后交费”的绿色通道。患者出院时，家属含着眼泪说：“是你们给了他第二次生命！”"]),
@@ -297,7 +305,7 @@ SECTORS: dict[str, dict] = {
         obj=_l("客户、储户、广大客户"),
         biz=_l("存取款、个人贷款、代发工资、社保卡业务、银行卡办理、理财咨询、小额信贷、汇款结算"),
         meas=_l("弹性排班、延时服务、“爱心窗口”、大额预约、助农取款服务点、上门服务、叫号分流"),
-        vol="办理各项业务{#20-90}万笔", pvol="办理各项业务{#5-20}万余笔",
+        vol="办理各项业务{#8-40}万笔", pvol="办理各项业务{#5-20}万余笔",
         win=["中国工商银行{cs}分行=>营业部/{street}支行营业室",
              "中国农业银行{cs}分行=>营业部/{street}支行营业室",
              "中国银行{cs}分行=>营业部/{street}支行",
@@ -348,7 +356,7 @@ SECTORS: dict[str, dict] = {
         obj=_l("客户、广大用户、通信用户"),
         biz=_l("话费查询、业务办理、宽带报装、手机上网业务、故障申告、号码办理"),
         meas=_l("预约服务、首问负责、延时服务、宽带“24小时装机”、上门服务、自助服务终端"),
-        vol="接待客户{#10-60}万人次", pvol="接待、服务客户{#3-10}万人次",
+        vol="接待客户{#5-30}万人次", pvol="接待、服务客户{#3-10}万人次",
         win=["中国移动通信集团河北有限公司{cs}分公司=>{street}营业厅/10086客户服务中心",
              "中国联合网络通信有限公司{cs}市分公司=>{street}营业厅",
              "中国电信股份有限公司{cs}分公司=>{street}营业厅/客户服务中心",
@@ -373,7 +381,7 @@ SECTORS: dict[str, dict] = {
         obj=_l("用户、群众、广大用户"),
         biz=_l("邮件寄递、邮政储蓄、报刊发行、代收代缴、邮政汇兑、村邮站服务"),
         meas=_l("上门收寄、“三农”服务站、延时营业、便民代缴、11185客服热线、报刊投递到户"),
-        vol="办理各项邮政业务{#20-80}万件（笔）", pvol="投递、办理各类邮件业务{#5-30}万余件",
+        vol="办理各项邮政业务{#5-30}万件（笔）", pvol="投递、办理各类邮件业务{#5-30}万余件",
         win=["{city}邮政局=>{street}邮政支局营业厅/邮政速递物流营业部",
              "{cty}邮政局=>营业厅/{town}邮政支局"],
         per=["{city}邮政局=>♀{street}邮政支局营业员/♂投递员/{street}邮政支局支局长",
@@ -393,7 +401,7 @@ SECTORS: dict[str, dict] = {
         obj=_l("旅客、乘客、驾驶员和货主"),
         biz=_l("道路运输证办理、营运车辆年审、驾驶员从业资格证办理、客票发售、公交IC卡办理、车辆通行费征收"),
         meas=_l("预约审验、延时服务、网上售票、电话订票、重点旅客帮扶、爱心专座、“一站式”服务"),
-        vol="服务旅客和驾驶员{#30-300}万人次", pvol="安全行驶、服务乘客{#10-60}万人次",
+        vol="服务旅客和驾驶员{#20-120}万人次", pvol="安全行驶、服务乘客{#10-60}万人次",
         win=["{city}运输管理处=>行政许可服务大厅",
              "{city}公共交通总公司=>IC卡服务中心/{#1-80}路公交车队",
              "{city}汽车客运总站=>售票厅/旅客服务台",
@@ -473,23 +481,23 @@ SECTORS: dict[str, dict] = {
         win=["{city}教育局=>政务服务窗口/学生资助管理中心",
              "{city}教育考试院=>招生考试服务大厅/自学考试服务窗口",
              "{cty}教育局=>招生服务窗口/学籍管理服务窗口"],
-        per=["{city}第{一|二|三|四|十七|二十三}中学=>♀语文教师、班主任/数学教师/^副校长",
-             "{cty}第{一|二}中学=>♀英语教师、班主任/政教处主任",
-             "{cty}{town}中心小学=>♀教师/校长",
-             "{cty}实验小学=>♀语文教师、班主任"],
+        per=["{city}教育考试院=>♀考务科科长/招生办公室主任/♀自学考试办公室科员",
+             "{city}教育局=>学生资助管理中心主任/♀政务服务窗口负责人",
+             "{cty}教育局=>♀学籍管理员/招生办公室主任/学生资助管理中心主任"],
         pwin=["河北省教育考试院=>招生考试服务大厅/自学考试服务窗口", "河北省教育厅=>行政许可服务窗口/学生资助管理中心"]
              + [u + "=>学生事务服务中心/招生就业服务大厅/图书馆读者服务部" for u in
                 _l("河北师范大学、河北大学、河北经贸大学、河北科技大学、河北农业大学")],
-        pper=["河北师范大学附属中学=>♀语文教师、班主任", "河北省教育考试院=>♀考务处主任科员"],
+        pper=["河北省教育考试院=>♀考务处主任科员/招生考试服务大厅主任", "河北省学生资助管理中心=>资助科科长"],
         brands=["阳光招考/招生考试服务品牌/公平、公正、公开", "爱心助学/学生资助服务品牌/不让一个学生因贫失学"],
         law=_l("《教育法》、《教师法》、《义务教育法》"),
-        junior=_l("教师、教师、班主任、年级组长"),
+        junior=_l("办事员、科员、工作人员"),
         ben=_l("河北师范大学汉语言文学专业、河北师范大学数学与应用数学专业、河北大学英语专业、廊坊师范学院教育学专业"),
         zk=_l("石家庄学院中文专业、邢台学院数学专业、沧州师范专科学校英语专业"),
         zz=_l("保定师范学校、正定师范学校"),
         extra=["全面落实家庭经济困难学生资助政策，今年以来为{#2000-12000}余名学生发放各类资助金{#300-2000}万元，做到应助尽助。"],
-        pstory=["班上有一名学生父亲因病去世，母亲常年有病，家庭生活十分困难，一度想辍学打工。{he}得知后，多次到学生家中家访，"
-                "自掏腰包为孩子交了生活费，又积极为其申请了助学金。在{he}的关心帮助下，这名学生以优异成绩考入了大学。"]),
+        pstory=["{when}，{name}在审核资助材料时了解到，{county}一名高中学生的父亲因病去世，母亲常年有病，家庭生活十分困难，"
+                "孩子一度想辍学打工。{he}多次到学生家中走访核实，自掏腰包为孩子交了生活费，又帮助其申请了国家助学金。"
+                "在{he}的关心帮助下，这名学生以优异成绩考入了大学。"]),
 
     "环保": dict(
         w=3, sys="环保系统", worker="干部职工", line="环境保护",
@@ -820,7 +828,6 @@ DEFAULT_ZK = _l("河北广播电视大学行政管理专业、石家庄经济学
 DEFAULT_ZZ = _l("河北省经济管理学校财会专业、河北省财经学校会计专业、河北省邮电学校计算机专业、石家庄市职业技术学校文秘专业")
 DEFAULT_JUNIOR = _l("科员、工作人员、办事员")
 
-PAINS = _l("排队时间长、往返跑路多、办事流程繁琐、政策不了解、上班时间没空办事、偏远农村群众办事不方便、办事环节多")
 PAINS = ["排队时间长、往返跑路多", "办事流程繁琐、手续复杂", "政策不了解、材料准备不齐", "上班时间没空办事",
          "偏远农村群众办事不方便", "办事环节多、等候时间长"]
 WHEN = ["今年{3|4|5|6}月的一天", "去年冬天的一个傍晚", "{2010|2011}年{5|7|9|11}月的一天", "一个周末的下午",
@@ -998,12 +1005,12 @@ P_STUDY = [
     "面对新业务、新政策不断出台的形势，{he}主动钻研，把复杂的政策规定整理成通俗易懂的“明白纸”{#10-40}余份，发放给{obj}。",
     "{he}虚心向老同志请教，认真总结工作经验，撰写的{#3-8}篇业务论文和调研报告在{sys}内部刊物上发表。",
     "凭着一股钻劲，{he}很快掌握了计算机操作和业务系统应用，成为单位公认的“技术能手”，同事们遇到疑难问题都愿意找{he}帮忙。",
-    "{he}对{biz:2}等业务流程了如指掌，对常见问题的处理方法烂熟于心，办理业务又快又准，多年来保持了“零差错”的纪录。",
+    "W:{he}对{biz:2}等业务流程了如指掌，对常见问题的处理方法烂熟于心，办理业务又快又准，多年来保持了“零差错”的纪录。",
     "{he}先后参加了在职学历教育和{sys}组织的业务骨干培训班，不断提高自己的理论水平和业务素质。",
 ]
 P_SERVE = [
     "{he}始终坚持“来有迎声、问有答声、走有送声”，面对{obj}的咨询，不论问题多么简单，都耐心细致地解答，从未与服务对象发生过一次争执。",
-    "对待老年人、残疾人等特殊群体，{he}总是主动起身迎接、搀扶就座，帮助填写表格、复印材料，让他们感受到亲人般的温暖。",
+    "W:对待老年人、残疾人等特殊群体，{he}总是主动起身迎接、搀扶就座，帮助填写表格、复印材料，让他们感受到亲人般的温暖。",
     "{he}坚持“首问负责”，凡是找到{he}的事，不管是不是本岗位的业务，都主动引导、全程陪办，从不让群众跑冤枉路。",
     "{he}把自己的手机号码印在服务联系卡上，承诺“随叫随到”，{wy}年来接听群众咨询电话{#2000-8000}余个，被群众亲切地称为“贴心人”。",
     "遇到{obj}情绪激动、言语过激的情况，{he}总是耐心倾听、换位思考，用真诚化解矛盾，{数十|上百|近百}起矛盾纠纷在{he}的耐心劝解下得到圆满解决。",
@@ -1019,7 +1026,7 @@ P_INNOV = [
     "{he}在工作中总结出{method}，在全{area_s}{sys}推广，有效提高了服务效率。",
     "针对{obj}反映的“{pain}”问题，{he}主动提出推行{meas}的建议，被单位采纳后，群众等候时间缩短了一半以上。",
     "{he}带头开展{meas}，{2010|2011}年以来累计{#100-600}余次，为{#1000-5000}余名{obj}提供了便捷服务。",
-    "{he}积极参与业务流程优化，提出合理化建议{#10-30}余条，其中{#5-15}条被上级部门采纳推广。",
+    "{he}积极参与业务流程优化，提出合理化建议{#20-40}余条，其中{#5-15}条被上级部门采纳推广。",
     "{he}利用休息时间，把常见问题和办理流程编成顺口溜，制作成宣传卡片发放给{obj}，深受欢迎。",
     "{he}建立了服务对象档案，对重点服务对象定期回访，及时掌握群众需求，变“被动服务”为“主动服务”。",
 ]
@@ -1308,6 +1315,19 @@ def _weighted(rng: random.Random, pairs: list[tuple[str, float]]) -> str:
     return rng.choices([p for p, _ in pairs], weights=[w for _, w in pairs])[0]
 
 
+def _spread(rng: random.Random, pairs: list[tuple[str, float]], n: int) -> list[str]:
+    """n values in the proportions of `pairs` (largest remainder), in random order: a file of
+    18 people from 承德 has its 5 满族 and 2 蒙古族, not whatever the dice say."""
+    total = sum(w for _, w in pairs)
+    exact = [(v, n * w / total) for v, w in pairs]
+    counts = {v: int(x) for v, x in exact}
+    for v, x in sorted(exact, key=lambda e: e[1] - int(e[1]), reverse=True)[: n - sum(counts.values())]:
+        counts[v] += 1
+    out = [v for v, c in counts.items() for _ in range(c)]
+    rng.shuffle(out)
+    return out
+
+
 def _split_school(text: str) -> tuple[str, str]:
     """河北经贸大学税务专业 → (河北经贸大学, 税务专业)."""
     cut = max(text.rfind(k) + len(k) if text.rfind(k) >= 0 else -1 for k in ("大学", "学院", "学校"))
@@ -1468,9 +1488,7 @@ class UnitMaker:
                     or (tag == "C" and self.prov):
                 continue
             ok.append(text)
-        picked = rng.sample(ok, k)
-        years = sorted(rng.sample(range(2006, 2012), k))
-        return "、".join(f"{y}年{h}" if rng.random() < 0.0 else h for y, h in zip(years, picked))
+        return "、".join(rng.sample(ok, k))
 
     def unique_title(self, make, fallback: bool = True) -> str | None:
         for _ in range(60):
@@ -1560,17 +1578,15 @@ class UnitMaker:
         return {"服务窗口名称": W, "所属单位": unit, "所属行业": sector, "党组织负责人": leader,
                 "单位电话": self.phone(), "窗口情况简介": brief, "主要事迹": deeds, "典型事迹材料": material}
 
-    def person(self, sector: str) -> dict:
+    def person(self, sector: str, nation: str = "汉族") -> dict:
         rng = self.rng
         d = SECTORS[sector]
         ctx = self.sector_ctx(sector)
         # the post
-        for _ in range(60):
-            unit_tpl, roles = _entry(rng.choice(self.entries(sector, "per")))
-            where = self.place()
-            unit = fill(unit_tpl, where, rng)
-            role = fill(rng.choice(roles), where, rng)
-            break
+        unit_tpl, roles = _entry(rng.choice(self.entries(sector, "per")))
+        where = self.place()
+        unit = fill(unit_tpl, where, rng)
+        role = fill(rng.choice(roles), where, rng)
         female_pref = "♀" in role
         male_pref = "♂" in role
         high_edu = "^" in role
@@ -1582,7 +1598,6 @@ class UnitMaker:
             sex = "男" if rng.random() < 0.9 else "女"
         else:
             sex = "男" if rng.random() < 0.62 else "女"
-        nation = _weighted(rng, NATIONS.get(self.unit, NATIONS["default"]))
         # birth, education, party: a consistent life
         for _ in range(1000):
             by = rng.randint(1960, 1982) if senior else rng.randint(1962, 1988)
@@ -1630,19 +1645,28 @@ class UnitMaker:
                    trouble=TROUBLES_BIZ if sector in BUSINESS_SECTORS else TROUBLES,
                    trouble2=TROUBLES[:2] + TROUBLES[3:4] + TROUBLES[-1:], paction=P_ACTIONS,
                    pquote=[fill(q, ctx, rng) for q in P_QUOTES])
+        ctx["motto_p"] = rng.choice(MOTTO_P)             # one person, one motto
         ctx["p_effect"] = fill(rng.choice(P_EFFECT), ctx, rng)
         ctx["honors"] = self.honors(HONORS_PERSON, rng.randint(2, 3), party=party, female=sex == "女",
                                     young=by >= 1978)
-        serve = P_SERVE + ([] if d.get("pstory") and rng.random() < 0.7 else P_STORIES) \
-            + ["¶" + t for t in d.get("pstory", [])]
-        if sector in ("卫生", "教育"):
-            serve = P_SERVE + ["¶" + t for t in d["pstory"]] if d.get("pstory") else P_SERVE
+        clinical = sector == "卫生"          # doctors and nurses do not fill in forms for anyone
+
+        def prep(pool: list[str]) -> list[str]:
+            return [t[2:] if t.startswith("W:") else t for t in pool if not (clinical and t.startswith("W:"))]
+
+        study, innov, dedic = prep(P_STUDY), prep(P_INNOV), prep(P_DEDIC)
+        serve = prep(P_SERVE) + d.get("pextra", [])
+        if clinical:
+            serve += ["¶" + t for t in d["pstory"]]
+        else:
+            serve += P_STORIES + ["¶" + t for t in d.get("pstory", [])]
+        ctx["pools"] = [study, serve, innov, dedic]
         edu_word = EDU_FULL[edu]
         intro = fill(f"{name}，{sex}，{nation}，{by}年{bm}月出生，{edu_word}学历，{pol_phrase}现任{unit}{role}。"
                      "参加工作{wy}年来，{he}{p_effect}。", ctx, rng)
         title = fill(rng.choice(P_TITLES), ctx, rng) + f"——记{unit}{role}{name}"
         sections = [(rng.choice(P_HEADS[i]), rng.choice(P_LEADS[i]), pool)
-                    for i, pool in enumerate([P_STUDY, serve, P_INNOV, P_DEDIC])]
+                    for i, pool in enumerate(ctx["pools"])]
         outro = [fill(P_OUTRO, ctx, rng)]
         material = compose(rng, ctx, title=title, intro=intro, sections=sections, outro=outro,
                            lo=1880, hi=2100, cap=2150, party=party, enum_prob=0.0,
@@ -1784,7 +1808,7 @@ class UnitMaker:
             award = fill("{2010|2011}年被评为全省{sys}优质服务品牌", ctx, rng)
         else:
             y = rng.randint(2009, 2011)
-            award = fill(f"{y}年被{{areax}}命名为为民服务示范品牌，{y + 1}年被评为全省{{sys}}文明服务示范窗口", ctx, rng)
+            award = fill(f"{y}年被{{areax}}命名为“为民服务示范品牌”，{y + 1}年被评为全省{{sys}}文明服务示范窗口", ctx, rng)
         return {"服务品牌名称": bname, "所属单位": unit, "所属行业": sector, "党组织负责人": leader,
                 "单位电话": self.phone(), "品牌简介": brief, "曾受表彰情况": award, "典型事迹材料": material}
 
@@ -1797,7 +1821,8 @@ class UnitMaker:
         wplan = self.sector_plan("win", q + alt)
         windows = [self.window(s) for s in wplan]
         pplan = self.sector_plan("per", q + alt)
-        people = [self.person(s) for s in pplan]
+        nations = _spread(rng, NATIONS.get(self.unit, NATIONS["default"]), len(pplan))
+        people = [self.person(s, nation) for s, nation in zip(pplan, nations)]
         bavail = [s for s in SECTOR_ORDER if self.entries(s, "win") and SECTORS[s].get("brands")]
         bplan = []
         while len(bplan) < nb:
@@ -1857,7 +1882,7 @@ def person_summary(rng: random.Random, ctx: dict, party: bool) -> str:
         head = fill("{name}同志参加工作{wy}年来，{p_effect}。", ctx, rng)
         tail = fill("先后荣获{honors}等荣誉称号。", ctx, rng)
         body, used, total = [], set(), ns(head) + ns(tail)
-        pools = [_usable(p, party) for p in (P_STUDY, P_SERVE, P_INNOV, P_DEDIC)]
+        pools = [[t for t in _usable(p, party) if not t.startswith("¶")] for p in ctx["pools"]]
         order = [rng.choice(p) for p in pools]
         rest = [t for p in pools for t in p]
         rng.shuffle(rest)
