@@ -37,9 +37,12 @@ def cli() -> None:
     """xianjin：为民服务创先争优推荐材料（冀创组〔2012〕18号）的校验与排版。
 
     \b
-    每个推荐单位填写一个 YAML 文件，然后：
-      xianjin validate 文件或文件夹      检查填写是否符合通知和名额
-      xianjin rules                      列出全部检查规则及说明
+    每个推荐单位填写一个 YAML 文件：
+      xianjin init 衡水                  生成待填写的文件
+      xianjin validate 衡水.yaml         逐栏检查，并对照名额表核数
+      xianjin render 衡水.yaml --out pdf 排出审批表、排序表、事迹材料和报告的 PDF
+      xianjin summary 文件夹             全省汇总（省委创先办用）
+      xianjin rules XJ203                查看某条规则的说明
     """
 
 

@@ -28,6 +28,20 @@ class Problem:
         return self.level == ERROR
 
 
+class Tally:
+    """Counts of errors and warnings, for anything that has `problems`."""
+
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for p in self.problems if p.is_error)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for p in self.problems if not p.is_error)
+
+
 @dataclass(eq=False)
 class Rule:
     code: str

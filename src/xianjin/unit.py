@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from xianjin.campaign import ALTERNATE, Campaign
 from xianjin.loader import Loaded, Path_
 from xianjin.models import Header, Nominee, Submission
-from xianjin.problems import Problem
+from xianjin.problems import Problem, Tally
 
 
 @dataclass
@@ -30,7 +30,7 @@ class Entry:
 
 
 @dataclass
-class UnitFile:
+class UnitFile(Tally):
     loaded: Loaded
     campaign: Campaign
     header: Header | None = None
@@ -62,12 +62,4 @@ class UnitFile:
         for e in self.entries:
             if e.model is not None and (category is None or e.category == category):
                 yield e
-
-    @property
-    def errors(self) -> int:
-        return sum(1 for p in self.problems if p.is_error)
-
-    @property
-    def warnings(self) -> int:
-        return sum(1 for p in self.problems if not p.is_error)
 

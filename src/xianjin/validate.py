@@ -19,7 +19,7 @@ from xianjin.campaign import ALTERNATE, CATEGORIES, FORMAL, Campaign
 from xianjin.loader import Loaded, load_file
 from xianjin.messages import field_path, pydantic_problems, unknown_key_message
 from xianjin.models import (CATEGORY_MODELS, HEADER_KEYS, NOMINEE_KINDS, Header, Submission)
-from xianjin.problems import Problem, all_rules
+from xianjin.problems import Problem, Tally, all_rules
 from xianjin.rules import fields as F
 from xianjin.rules import across as A
 from xianjin.rules import loading as L
@@ -33,7 +33,7 @@ IGNORE_FILE = ".xianjinignore"
 
 
 @dataclass
-class Report:
+class Report(Tally):
     campaign: Campaign
     units: list[UnitFile] = field(default_factory=list)  # the submissions, in path order
     skipped: list[str] = field(default_factory=list)  # YAML files that are not submissions
@@ -46,14 +46,6 @@ class Report:
         for u in self.units:
             out.extend(u.problems)
         return out + self.province
-
-    @property
-    def errors(self) -> int:
-        return sum(1 for p in self.problems if p.is_error)
-
-    @property
-    def warnings(self) -> int:
-        return sum(1 for p in self.problems if not p.is_error)
 
     @property
     def missing_units(self) -> list[str]:
