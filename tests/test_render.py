@@ -265,7 +265,7 @@ def test_a_character_no_font_has_is_refused_before_writing(tmp_path):
 
 
 def test_notdef_warning_from_weasyprint_fails_the_document(tmp_path):
-    from xianjin.render import RenderError
+    from xianjin.render.errors import RenderError
     from xianjin.render.pdf import to_pdf
 
     html = f'<html lang="zh-CN"><head><link rel="stylesheet" href="style.css"></head><body><p>王{UNKNOWN}</p></body></html>'
@@ -295,7 +295,7 @@ def test_fetcher_allows_only_the_templates_folder():
 
 
 def test_unit_names_cannot_escape_the_output_folder(tmp_path):
-    from xianjin.render import RenderError
+    from xianjin.render.errors import RenderError
     from xianjin.render.run import output_folder
 
     assert output_folder(tmp_path, "石家庄") == (tmp_path / "石家庄").resolve()
@@ -374,3 +374,16 @@ def test_shipped_example_of_one_city(tmp_path):
     assert forms.count("注：编号与《排序表》序号一致。") == len(
         data["群众满意窗口"]["推荐对象"]) + len(data["群众满意窗口"]["递补对象"])
     assert data["填报单位"] in forms
+
+
+def test_creation_date_is_fixed_and_honours_source_date_epoch(rendered, monkeypatch):
+    from datetime import date
+
+    from xianjin.render.context import created_stamp
+
+    _, out, _ = rendered
+    info = subprocess.run(["pdfinfo", "-isodates", str(out / "石家庄" / "04-群众满意窗口排序表.pdf")],
+                          capture_output=True, text=True, check=True).stdout
+    assert re.search(r"CreationDate:\s+2012-08-15T00:00:00", info)  # the submission's 报送日期
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1345420800")
+    assert created_stamp(date(2012, 8, 15)) == "2012-08-20T00:00:00Z"

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from xianjin import __version__
 from xianjin.campaign import Campaign
-from xianjin.render.publish import publish
+from xianjin.files import write_atomic
 from xianjin.render import fonts
 from xianjin.render.assets import templates_digest
 
@@ -65,4 +65,4 @@ def record(folder: Path, key: str, files: list[str], manifest: str = MANIFEST) -
         # Only names this tool wrote before, and only plain names inside this folder.
         if name not in files and "/" not in name and "\\" not in name and not name.startswith("."):
             (folder / name).unlink(missing_ok=True)
-    publish(folder / manifest, json.dumps({"key": key, "files": files}, ensure_ascii=False, indent=1))
+    write_atomic(folder / manifest, json.dumps({"key": key, "files": files}, ensure_ascii=False, indent=1))

@@ -40,11 +40,16 @@ def render_command(paths, out, unit, fmt, jobs, force, campaign_file) -> None:
     """
     from xianjin import reporters
     from xianjin.cli import _campaign
-    from xianjin.render import RenderError, render_report
+    from xianjin.render.errors import RenderError
+    from xianjin.render.run import render_report
     from xianjin.validate import validate_paths
 
     report = validate_paths(list(paths) or ["."], _campaign(campaign_file))
     if unit is not None:
+        known = [u.unit for u in report.units if u.unit]
+        if unit not in known:
+            click.echo(f"错误：没有推荐单位“{unit}”的推荐文件；可选的推荐单位：{'、'.join(known) or '（无）'}", err=True)
+            sys.exit(2)
         # Only the chosen unit's problems (and province-wide ones) block its documents.
         report.units = [u for u in report.units if u.unit == unit or u.unit is None and u.errors]
     if report.unreadable or report.errors:

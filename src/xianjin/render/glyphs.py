@@ -7,7 +7,6 @@ warning nobody reads (pdf.py still fails on that warning, for the templates' own
 
 from __future__ import annotations
 
-from datetime import date
 
 from xianjin.models import HEADER_KEYS
 from xianjin.render.errors import RenderError
@@ -41,16 +40,16 @@ def check_unit(unit: UnitFile) -> None:
     sub = unit.submission
     problems: list[str] = []
 
-    def report(path: tuple, who: str, text: str) -> None:
+    def report(path: tuple, who: str, text: str, field_from: int = 0) -> None:
         for ch in check.missing(text):
             try:
                 line, col = unit.loaded.where(path)
                 where = f"{unit.path}:{line}:{col}"
             except Exception:  # a location is a help, not a requirement
                 where = unit.path
-            field = ".".join(str(p) for p in path if not isinstance(p, int))
+            field = ".".join(str(p) for p in path[field_from:] if not isinstance(p, int))
             problems.append(f"{where}: {who}“{field}”中的“{ch}”（U+{ord(ch):04X}）在已安装的字体中没有字形，"
-                            "无法打印（不会印成空框）。请核对此字，或安装含此字的字体后重试")
+                            "为免印成空框，未生成任何文件。请核对此字，或安装含此字的字体后重试")
 
     for key in HEADER_KEYS:
         value = getattr(sub, key, None)
@@ -61,6 +60,6 @@ def check_unit(unit: UnitFile) -> None:
             continue
         who = f"{e.category}{e.section}第 {e.index + 1} 个“{e.model.title}”（编号 {e.number}）的"
         for path, text in _strings(e.model.model_dump()):
-            report((*e.path, *path), who, text)
+            report((*e.path, *path), who, text, field_from=len(e.path))
     if problems:
         raise RenderError("\n".join(problems))

@@ -12,7 +12,7 @@ import logging
 import re
 from pathlib import Path
 
-from xianjin.render.publish import publish
+from xianjin.files import write_atomic
 from xianjin.render.assets import templates_dir
 from xianjin.render.errors import RenderError
 
@@ -20,13 +20,29 @@ _NOTDEF = re.compile(r"U\+([0-9A-F]{4,6})")
 
 
 def check_environment() -> None:
-    """Fail loudly, not slowly: without HarfBuzz-Subset WeasyPrint falls back to fontTools (10× slower)."""
-    try:
-        from weasyprint.text.ffi import harfbuzz, harfbuzz_subset
-    except (ImportError, OSError) as exc:
-        raise RenderError(f"无法加载 WeasyPrint 或 Pango（{exc}）；请运行 scripts/setup.sh 安装排版所需的系统软件包") from None
-    if harfbuzz_subset is None or not harfbuzz.hb_version_atleast(4, 1, 0):
-        raise RenderError("缺少 HarfBuzz 字体子集库（libharfbuzz-subset0，4.1 以上）：排版会慢十倍以上。"
+    """Fail loudly, not slowly: without HarfBuzz-Subset WeasyPrint falls back to fontTools (10× slower).
+
+    Checked with ctypes, the way WeasyPrint loads it, so the parent process need not import
+    WeasyPrint (half a second) just to ask; the workers also fail on WeasyPrint's own warning.
+    """
+    import ctypes
+    import ctypes.util
+
+    def load(*names: str):
+        for name in names:
+            try:
+                return ctypes.CDLL(name)
+            except OSError:
+                continue
+        found = ctypes.util.find_library(names[-1])
+        return ctypes.CDLL(found) if found else None
+
+    if load("libpango-1.0.so.0", "pango-1.0") is None:
+        raise RenderError("找不到 Pango（libpango-1.0），无法排版；请运行 scripts/setup.sh 安装排版所需的系统软件包")
+    harfbuzz = load("libharfbuzz.so.0", "harfbuzz")
+    subset = load("libharfbuzz-subset.so.0", "harfbuzz-subset")
+    if subset is None or harfbuzz is None or not harfbuzz.hb_version_atleast(4, 1, 0):
+        raise RenderError("缺少 HarfBuzz 字体子集库（libharfbuzz-subset0，4.1 以上）：没有它排版会慢十倍以上。"
                           "请运行 scripts/setup.sh 或 apt-get install libharfbuzz-subset0")
 
 
@@ -74,5 +90,5 @@ def to_pdf(html: str, target: str, label: str) -> int:
     for record in collect.records:
         if (problem := _problem(record, label)) is not None:
             raise RenderError(problem)
-    publish(Path(target), data)
+    write_atomic(Path(target), data)
     return len(document.pages)

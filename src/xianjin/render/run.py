@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
-from xianjin.render.publish import publish
+from xianjin.files import write_atomic
 from xianjin.render import cache
-from xianjin.render.assets import stylesheet_path, STYLESHEET
+from xianjin.render.assets import STYLESHEET, stylesheet_path
 from xianjin.render.context import Document, summary_document, unit_documents
 from xianjin.render.errors import RenderError
 from xianjin.render.glyphs import check_unit
 from xianjin.render.html import render_html
-from xianjin.render.pool import Job, run_jobs
+from xianjin.render.pdf import check_environment
+from xianjin.render.pool import Job, run_jobs, warm_up
 from xianjin.unit import UnitFile
 from xianjin.validate import Report
 
@@ -79,7 +79,7 @@ def render_report(report: Report, out: str | Path, *, unit: str | None = None, f
     env_key = cache.environment_key(campaign, fmt)
     result = RenderResult()
 
-    plans: list[_Planned] = []
+    todo: list[tuple[UnitFile, Path, str]] = []
     keys = []
     for u in units:
         folder = output_folder(out, u.unit)  # type: ignore[arg-type]
@@ -87,13 +87,22 @@ def render_report(report: Report, out: str | Path, *, unit: str | None = None, f
         keys.append(key)
         if not force and cache.is_fresh(folder, key):
             result.cached.append(u.unit)  # type: ignore[arg-type]
-            continue
+        else:
+            todo.append((u, folder, key))
+    summary_key = cache.combined_key(keys)
+    summary = len(units) > 1 and (force or not cache.is_fresh(out.resolve(), summary_key))
+    workers = jobs or os.cpu_count() or 1
+    if fmt == "pdf" and (todo or summary):
+        check_environment()
+        if workers > 1:
+            warm_up()
+
+    plans: list[_Planned] = []
+    for u, folder, key in todo:
         check_unit(u)
         plans.append(_Planned(folder, key, unit_documents(u, campaign), u.unit))  # type: ignore[arg-type]
-    if len(units) > 1:
-        key = cache.combined_key(keys)
-        if force or not cache.is_fresh(out.resolve(), key, cache.MANIFEST):
-            plans.append(_Planned(out.resolve(), key, [summary_document(units, campaign)], ""))
+    if summary:
+        plans.append(_Planned(out.resolve(), summary_key, [summary_document(units, campaign)], ""))
     if not plans:
         return result
 
@@ -106,7 +115,7 @@ def render_report(report: Report, out: str | Path, *, unit: str | None = None, f
     if fmt == "html":
         _write_html(plans, result)
     else:
-        _write_pdf(plans, result, jobs or os.cpu_count() or 1, progress)
+        _write_pdf(plans, result, workers, progress)
     for p in plans:
         cache.record(p.folder, p.key, [f"{d.name}.{fmt}" for d in p.docs] + ([STYLESHEET] if fmt == "html" else []))
         if p.label:
@@ -122,17 +131,14 @@ def _write_html(plans: list[_Planned], result: RenderResult) -> None:
     css = stylesheet_path().read_bytes()
     for p in plans:
         # The HTML links "style.css" beside it, as the PDF does from the templates folder.
-        publish(p.folder / STYLESHEET, css)
+        write_atomic(p.folder / STYLESHEET, css)
         for d in p.docs:
             target = p.folder / f"{d.name}.html"
-            publish(target, render_html(d.template, d.context))
+            write_atomic(target, render_html(d.template, d.context))
             result.files.append(target)
 
 
 def _write_pdf(plans: list[_Planned], result: RenderResult, workers: int, progress: bool) -> None:
-    from xianjin.render.pdf import check_environment
-
-    check_environment()
     jobs = [Job(render_html(d.template, d.context), str(p.folder / f"{d.name}.pdf"), _label(p, d))
             for p in plans for d in p.docs]
     pages = run_jobs(jobs, workers, progress)

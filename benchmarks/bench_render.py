@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""Render benchmark: pages, seconds and seconds per page for one unit, the full province and a warm re-render.
+
+    .venv/bin/python benchmarks/bench_render.py            # the 12 units of scripts/make_province.py
+    .venv/bin/python benchmarks/bench_render.py --jobs 1
+
+Targets (issue 3, on a 2-core machine): province (~3,300 pages) < 30 s, one unit < 4 s,
+warm re-render of an unchanged province < 2 s; time linear in pages (compare ms/页 of one
+unit with the province: a quadratic layout would make the bigger run dearer per page). Each figure is
+measured through `xianjin render` as a user runs it (a fresh process, validation
+included), so interpreter start-up and imports count.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import make_province  # noqa: E402
+
+
+def pages_in(folder: Path) -> int:
+    from pypdf import PdfReader
+
+    return sum(len(PdfReader(p).pages) for p in folder.rglob("*.pdf"))
+
+
+def run(args: list[str]) -> float:
+    # The click command itself (as `xianjin render` runs it), whether or not cli.py has registered it yet.
+    code = ("import sys; from xianjin import cli; from xianjin.render.command import render_command; "
+            "render_command.main(sys.argv[1:], prog_name='xianjin render')")
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        sys.exit(f"xianjin render 失败（{done.returncode}）：\n{done.stdout}{done.stderr}")
+    return elapsed
+
+
+def line(name: str, pages: int, seconds: float) -> None:
+    per = f"{seconds / pages * 1000:7.1f} ms/页" if pages else "       —"
+    print(f"{name:<24}{pages:>6} 页 {seconds:8.2f} s  {per}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--unit", default="石家庄", help="单个单位的基准用哪个单位")
+    args = parser.parse_args()
+    jobs = ["--jobs", str(args.jobs)]
+    with tempfile.TemporaryDirectory() as tmp:
+        src, out = Path(tmp) / "in", Path(tmp) / "out"
+        src.mkdir()
+        for i, unit in enumerate(make_province.UNITS, 1):
+            (src / f"{i:02d}-{unit}.yaml").write_text(
+                make_province.make_unit(unit, seed=2012, scale=1), "utf-8")
+        print(f"xianjin render，{args.jobs} 个进程，{os.cpu_count()} 个 CPU 核")
+        one = next(src.glob(f"*-{args.unit}.yaml"))
+        seconds = run([str(one), "--out", str(out / "one"), *jobs])
+        line(f"一个单位（{args.unit}）", pages_in(out / "one"), seconds)
+        seconds = run([str(src), "--out", str(out / "all"), *jobs])
+        pages = pages_in(out / "all")
+        line("全省 12 个单位", pages, seconds)
+        seconds = run([str(src), "--out", str(out / "all"), *jobs])
+        line("全省，未改动再排（缓存）", 0, seconds)
+        print(f"（全省 {pages} 页）")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
