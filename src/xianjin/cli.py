@@ -86,12 +86,12 @@ def validate(paths, fmt, output, strict, require_all, campaign_file) -> None:
 
 
 def _write_or_exit(target: str, text: str) -> None:
-    from xianjin.files import write_atomic
+    from xianjin.files import os_error_text, write_atomic
 
     try:
         write_atomic(target, text)
     except OSError as exc:
-        click.echo(f"错误：无法写入 {target}（{exc.strerror or '系统错误'}）。", err=True)
+        click.echo(f"错误：无法写入 {target}（{os_error_text(exc)}）。", err=True)
         sys.exit(2)
 
 
@@ -177,10 +177,12 @@ def schema(out_dir, campaign_file) -> None:
 
     text = schema_text(_campaign(campaign_file))
     target = os.path.join(out_dir, SCHEMA_NAME)
+    from xianjin.files import os_error_text
+
     try:
         os.makedirs(out_dir, exist_ok=True)
     except OSError as exc:
-        click.echo(f"错误：无法创建文件夹 {out_dir}（{exc.strerror}）。", err=True)
+        click.echo(f"错误：无法创建文件夹 {out_dir}（{os_error_text(exc)}）。", err=True)
         sys.exit(2)
     _write_or_exit(target, text)
     click.echo(f"已写入 {target}")
@@ -213,6 +215,28 @@ def summary(paths, fmt, output, campaign_file) -> None:
     else:
         click.echo(text, nl=False)
     sys.exit(2 if report.unreadable else 0)
+
+
+@cli.command(context_settings=CONTEXT, options_metavar="[选项]")
+@click.option("--out", default=".", show_default=True, help="准备写 PDF 的文件夹（检查写权限）。")
+def doctor(out) -> None:
+    """检查排版环境：Pango、HarfBuzz 字体子集、各用途的中文字体、写权限；缺什么就说装什么。
+
+    \b
+    例：
+      xianjin doctor
+      xianjin doctor --out 打印/
+    """
+    from xianjin.render.doctor import run_checks
+
+    checks = run_checks(out)
+    for c in checks:
+        click.echo(f"{'✓' if c.ok else '✗'} {c.what}：{c.detail}")
+        if c.fix:
+            click.echo(f"    解决办法：{c.fix}")
+    failed = sum(not c.ok for c in checks)
+    click.echo("排版环境正常。" if not failed else f"有 {failed} 项不满足，xianjin render 无法正常工作。")
+    sys.exit(1 if failed else 0)
 
 
 # render lives with the rest of the rendering code; its module imports nothing heavy.

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from xianjin.files import os_error_text
 from xianjin.problems import Problem
 from xianjin.rules import loading as R
 
@@ -82,7 +83,7 @@ def load_file(path: str | Path) -> Loaded:
         raw = p.read_bytes()
     except (OSError, ValueError) as exc:
         result = Loaded(shown, io_error=True)
-        result.problems.append(R.XJ100.problem(shown, (1, 1), "", _describe_os_error(exc)))
+        result.problems.append(R.XJ100.problem(shown, (1, 1), "", "无法读取这个文件：" + os_error_text(exc)))
         return result
     return load_bytes(raw, shown)
 
@@ -313,13 +314,3 @@ def _line_at(text: str, index: int) -> str:
     start = text.rfind("\n", 0, index) + 1
     end = text.find("\n", index)
     return text[start: end if end >= 0 else len(text)]
-
-
-def _describe_os_error(exc: BaseException) -> str:
-    if isinstance(exc, FileNotFoundError):
-        return "找不到这个文件，请检查路径是否写对"
-    if isinstance(exc, PermissionError):
-        return "没有读取这个文件的权限"
-    if isinstance(exc, IsADirectoryError):
-        return "这是一个文件夹，不是文件"
-    return "无法读取这个文件（" + (getattr(exc, "strerror", None) or "系统错误") + "）"

@@ -40,6 +40,7 @@ def render_command(paths, out, unit, fmt, jobs, force, campaign_file) -> None:
     """
     from xianjin import reporters
     from xianjin.cli import _campaign
+    from xianjin.files import os_error_text
     from xianjin.render.errors import RenderError
     from xianjin.render.run import render_report
     from xianjin.validate import validate_paths
@@ -63,7 +64,7 @@ def render_command(paths, out, unit, fmt, jobs, force, campaign_file) -> None:
         click.echo(f"错误：{exc}", err=True)
         sys.exit(2)
     except OSError as exc:
-        click.echo(f"错误：写入 {out} 失败：{exc.strerror or exc}", err=True)
+        click.echo(f"错误：写入 {out} 失败：{os_error_text(exc)}", err=True)
         sys.exit(2)
     if report.warnings:
         click.echo(f"提示：推荐文件有 {report.warnings} 个警告，用 xianjin validate 查看。", err=True)

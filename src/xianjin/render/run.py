@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from xianjin.files import write_atomic
+from xianjin.files import os_error_text, write_atomic
 from xianjin.render import cache
 from xianjin.render.assets import STYLESHEET, stylesheet_path
 from xianjin.render.context import Document, summary_document, unit_documents
@@ -74,7 +74,7 @@ def render_report(report: Report, out: str | Path, *, unit: str | None = None, f
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise RenderError(f"无法创建输出文件夹 {out}：{exc.strerror or exc}") from None
+        raise RenderError(f"无法创建输出文件夹 {out}：{os_error_text(exc)}") from None
     campaign = report.campaign
     env_key = cache.environment_key(campaign, fmt)
     result = RenderResult()
@@ -110,7 +110,7 @@ def render_report(report: Report, out: str | Path, *, unit: str | None = None, f
         try:
             p.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise RenderError(f"无法创建输出文件夹 {p.folder}：{exc.strerror or exc}") from None
+            raise RenderError(f"无法创建输出文件夹 {p.folder}：{os_error_text(exc)}") from None
 
     if fmt == "html":
         _write_html(plans, result)

@@ -1,0 +1,103 @@
+"""`xianjin doctor`: is this machine ready to render? Each check says, in Chinese, what to install."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from xianjin.files import os_error_text
+from xianjin.render.errors import RenderError
+
+INSTALL = "sudo apt-get install -y"
+
+
+@dataclass
+class Check:
+    ok: bool
+    what: str
+    detail: str
+    fix: str = ""
+
+
+def _pango() -> Check:
+    try:
+        from weasyprint.text.ffi import pango
+
+        from weasyprint import __version__ as weasyprint_version
+
+        number = pango.pango_version()  # 1.50.12 → 15012
+    except (ImportError, OSError, AttributeError) as exc:
+        return Check(False, "Pango", f"WeasyPrint 无法加载 Pango（{type(exc).__name__}）",
+                     f"{INSTALL} libpango-1.0-0 libpangoft2-1.0-0")
+    major, minor, micro = number // 10000, number // 100 % 100, number % 100
+    version = f"{major}.{minor}.{micro}"
+    ok = (major, minor) >= (1, 44)
+    return Check(ok, "Pango", f"Pango {version}，WeasyPrint {weasyprint_version}（需要 Pango ≥ 1.44）",
+                 "" if ok else "请升级系统（Debian 12 / Ubuntu 22.04 以上自带合适的 Pango）")
+
+
+def _harfbuzz() -> Check:
+    from xianjin.render.pdf import check_environment
+
+    try:
+        check_environment()
+    except RenderError as exc:
+        return Check(False, "HarfBuzz 字体子集", str(exc), f"{INSTALL} libharfbuzz-subset0")
+    return Check(True, "HarfBuzz 字体子集", "libharfbuzz-subset 可用（嵌入字体子集快十倍以上）")
+
+
+_ROLES = (("仿宋", "正文（仿宋）"), ("FangSong", "正文（仿宋）"), ("小标宋", "标题（小标宋）"),
+          ("XiaoBiaoSong", "标题（小标宋）"), ("宋体", "表格（宋体）"), ("SimSun", "表格（宋体）"))
+
+
+def _role(stack: tuple[str, ...]) -> str:
+    for needle, role in _ROLES:
+        if any(needle in name for name in stack):
+            return role
+    return "、".join(stack[:2])
+
+
+def _fonts() -> list[Check]:
+    from xianjin.render import fonts
+
+    try:
+        stacks = fonts.stacks()
+        checks = []
+        for stack in stacks:
+            faces = fonts.resolve(stack)
+            if not faces:
+                checks.append(Check(False, _role(stack), "字体列表中没有一种已安装：" + "、".join(stack),
+                                    f"{INSTALL} fonts-noto-cjk fonts-babelstone-han"))
+                continue
+            main, *fallback = faces
+            official = main.family == stack[0] or stack.index(main.family) < stack.index("Noto Serif CJK SC")
+            detail = f"使用 {main.family}（{main.file}）" + (
+                "" if official else "；未安装公文字体，以 Noto Serif CJK SC 代替")
+            if fallback:
+                detail += "；生僻字依次用 " + "、".join(f.family for f in fallback)
+            checks.append(Check(True, _role(stack), detail))
+        rare = fonts.resolve(("BabelStone Han",))
+        checks.append(Check(bool(rare), "生僻字（扩展 B–G 区）",
+                            "BabelStone Han 已安装，可印 𠮷、𪛖 等" if rare else "未安装 BabelStone Han，"
+                            "姓名中的生僻字会被拒绝", "" if rare else f"{INSTALL} fonts-babelstone-han"))
+        return checks
+    except RenderError as exc:
+        return [Check(False, "中文字体", str(exc), f"{INSTALL} fontconfig fonts-noto-cjk fonts-babelstone-han")]
+
+
+def _writable(folder: str) -> Check:
+    path = Path(folder)
+    probe_dir = path if path.exists() else next((p for p in path.parents if p.exists()), Path("."))
+    try:
+        with tempfile.NamedTemporaryFile(dir=probe_dir, prefix=".xianjin-doctor-"):
+            pass
+    except OSError as exc:
+        return Check(False, "输出文件夹", f"无法在 {probe_dir} 中写文件（{os_error_text(exc)}）",
+                     "换一个有写权限的文件夹，用 --out 指定")
+    return Check(True, "输出文件夹", f"可以写入 {os.path.abspath(probe_dir)}")
+
+
+def run_checks(out: str) -> list[Check]:
+    return [_pango(), _harfbuzz(), *_fonts(), _writable(out)]

@@ -1,0 +1,34 @@
+"""xianjin doctor: tells, in Chinese, whether rendering will work and what to install."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from xianjin.cli import cli
+from xianjin.render import doctor, fonts
+
+
+def test_doctor_passes_on_a_set_up_machine(tmp_path):
+    result = CliRunner().invoke(cli, ["doctor", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "✓ Pango：Pango 1." in result.output
+    assert "✓ HarfBuzz 字体子集" in result.output
+    for role in ("正文（仿宋）", "标题（小标宋）", "表格（宋体）"):
+        assert f"✓ {role}：使用 " in result.output
+    assert "BabelStone Han 已安装" in result.output
+    assert result.output.rstrip().endswith("排版环境正常。")
+
+
+def test_doctor_says_what_to_install_when_fonts_are_missing(monkeypatch, tmp_path):
+    monkeypatch.setattr(fonts, "installed", lambda: {})
+    result = CliRunner().invoke(cli, ["doctor", "--out", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "✗ 正文（仿宋）：字体列表中没有一种已安装" in result.output
+    assert "解决办法：sudo apt-get install -y fonts-noto-cjk fonts-babelstone-han" in result.output
+    assert "未安装 BabelStone Han" in result.output
+
+
+def test_doctor_reports_an_unwritable_folder_in_chinese():
+    check = doctor._writable("/proc/no/such/folder")
+    assert not check.ok and "无法在 /proc 中写文件（" in check.detail
+    assert all(word not in check.detail for word in ("No such", "denied", "Errno"))
