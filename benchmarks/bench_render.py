@@ -34,11 +34,8 @@ def pages_in(folder: Path) -> int:
 
 
 def run(args: list[str]) -> float:
-    # The click command itself (as `xianjin render` runs it), whether or not cli.py has registered it yet.
-    code = ("import sys; from xianjin import cli; from xianjin.render.command import render_command; "
-            "render_command.main(sys.argv[1:], prog_name='xianjin render')")
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-m", "xianjin", "render", *args], capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
         sys.exit(f"xianjin render 失败（{done.returncode}）：\n{done.stdout}{done.stderr}")
