@@ -35,7 +35,7 @@ def write_atomic(path: str | Path, data: bytes | str) -> None:
 
 
 _OS_ERRORS = {
-    errno.ENOENT: "文件或文件夹不存在",
+    errno.ENOENT: "找不到这个文件或文件夹",
     errno.EACCES: "没有权限",
     errno.EPERM: "没有权限",
     errno.EISDIR: "这是一个文件夹，不是文件",

@@ -124,10 +124,6 @@ def is_submission(loaded: Loaded) -> bool:
     return True
 
 
-def check_file(path: str, campaign: Campaign) -> UnitFile:
-    return check_loaded(load_file(path), campaign)
-
-
 def check_loaded(loaded: Loaded, campaign: Campaign) -> UnitFile:
     unit = UnitFile(loaded, campaign)
     unit.problems.extend(loaded.problems)
