@@ -20,8 +20,8 @@ From Python (benchmarks):
     sys.path.insert(0, "scripts"); import make_province
     text = make_province.make_unit("石家庄", seed=2012, scale=1)
 
-Standard library only, plus PyYAML when installed (asked which plain scalars a YAML loader
-would read as non-strings, so they get quoted). The YAML text is written by hand so that it
+Standard library and PyYAML (to read the campaign file, and to ask which plain scalars a
+YAML loader would read as non-strings, so they get quoted). The YAML text is written by hand so that it
 stays human-friendly: literal blocks, unescaped Chinese, no anchors or tags.
 """
 
@@ -35,19 +35,26 @@ import zlib
 from collections import Counter
 from pathlib import Path
 
+import yaml
+from yaml.nodes import ScalarNode
+from yaml.resolver import Resolver
+
 HEADER_COMMENT = "# 虚构示例数据（由 scripts/make_province.py 生成），人名、单位和事迹均为虚构，仅供演示和测试。"
 
-UNITS = ["石家庄", "承德", "张家口", "秦皇岛", "唐山", "廊坊", "保定", "沧州", "衡水", "邢台", "邯郸", "省直机关"]
+# Quotas, area codes and counts come from the campaign file xianjin itself uses.
+CAMPAIGN_FILE = Path(__file__).resolve().parent.parent / "src" / "xianjin" / "data" / "hebei-2012.yaml"
 
-QUOTA = {"石家庄": 16, "承德": 14, "张家口": 14, "秦皇岛": 12, "唐山": 16, "廊坊": 14, "保定": 16,
-         "沧州": 14, "衡水": 12, "邢台": 16, "邯郸": 16, "省直机关": 40}
 
-AREA_CODE = {"石家庄": "0311", "承德": "0314", "张家口": "0313", "秦皇岛": "0335", "唐山": "0315",
-             "廊坊": "0316", "保定": "0312", "沧州": "0317", "衡水": "0318", "邢台": "0319",
-             "邯郸": "0310", "省直机关": "0311"}
+def _campaign() -> dict:
+    return yaml.safe_load(CAMPAIGN_FILE.read_text(encoding="utf-8"))
 
-ALTERNATES = 2
-BRANDS = {"省直机关": 6}          # a city: 2
+
+_CAMPAIGN = _campaign()
+UNITS = [u["名称"] for u in _CAMPAIGN["推荐单位"]]
+QUOTA = {u["名称"]: u["群众满意窗口"] for u in _CAMPAIGN["推荐单位"]}
+AREA_CODE = {u["名称"]: u["区号"][0] for u in _CAMPAIGN["推荐单位"]}
+ALTERNATES = _CAMPAIGN["递补名额"]
+BRANDS = {u["名称"]: u["优质服务品牌"][1] for u in _CAMPAIGN["推荐单位"]}  # the top of each range
 
 
 def _l(text: str) -> list[str]:
@@ -1817,7 +1824,7 @@ class UnitMaker:
         rng = self.rng
         q = QUOTA[self.unit] * self.scale
         alt = ALTERNATES * self.scale
-        nb = BRANDS.get(self.unit, 2) * self.scale
+        nb = BRANDS[self.unit] * self.scale
         wplan = self.sector_plan("win", q + alt)
         windows = [self.window(s) for s in wplan]
         pplan = self.sector_plan("per", q + alt)
@@ -1912,12 +1919,8 @@ def _plain_ok(text: str) -> bool:
         return False
     if ": " in text or " #" in text or text.endswith(":"):
         return False
-    try:  # what would a YAML 1.1 loader make of it?
-        from yaml.resolver import Resolver
-        from yaml.nodes import ScalarNode
-        return Resolver().resolve(ScalarNode, text, (True, False)) == "tag:yaml.org,2002:str"
-    except ImportError:  # pragma: no cover
-        return not re.fullmatch(r"[-+.:0-9_eE]+|(?i:y|n|yes|no|on|off|true|false|null|~)", text)
+    # What would a YAML 1.1 loader make of it?
+    return Resolver().resolve(ScalarNode, text, (True, False)) == "tag:yaml.org,2002:str"
 
 
 def _scalar(text: str) -> str:
