@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from xianjin.cli import cli
 from xianjin.render.command import render_command
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -236,21 +238,97 @@ def test_rerun_is_byte_identical(rendered, tmp_path):
         assert (tmp_path / "石家庄" / pdf.name).read_bytes() == pdf.read_bytes(), pdf.name
 
 
-def test_unchanged_unit_is_not_rerendered_unless_forced(rendered):
+def copy_rendered(rendered, tmp_path) -> tuple[Path, Path]:
+    """A copy of the rendered input and output (manifests included) that a test may change."""
     src, out, _ = rendered
+    shutil.copytree(src, tmp_path / "in")
+    shutil.copytree(out, tmp_path / "out")
+    return tmp_path / "in", tmp_path / "out"
+
+
+def hidden_leftovers(out: Path) -> list[str]:
+    return sorted(p.name for p in out.rglob(".*") if not re.fullmatch(r"\.xianjin-render-(pdf|html)\.json", p.name))
+
+
+def test_unchanged_unit_is_not_rerendered_unless_forced_or_edited(rendered, tmp_path):
+    src, out = copy_rendered(rendered, tmp_path)
     pdf = out / "石家庄" / "01-群众满意窗口推荐和审批表.pdf"
     before = pdf.stat().st_mtime_ns
     result = render(src, "--out", out)
     assert result.exit_code == 0 and "沿用上次的结果" in result.output
     assert pdf.stat().st_mtime_ns == before
 
+    result = render(src, "--out", out, "--force")
+    assert result.exit_code == 0 and "已排版 1 个推荐单位（石家庄）" in result.output, result.output
+    forced = pdf.stat().st_mtime_ns
+    assert forced != before
 
-def test_errors_are_printed_like_validate_and_nothing_is_written(tmp_path):
+    yaml_file = src / "石家庄.yaml"
+    yaml_file.write_text(yaml_file.read_text("utf-8").replace("赵志刚", "钱志刚", 1), "utf-8")
+    result = render(src, "--out", out)
+    assert result.exit_code == 0 and "已排版 1 个推荐单位（石家庄）" in result.output, result.output
+    assert pdf.stat().st_mtime_ns != forced and "钱志刚" in flat(pdf)
+
+
+def test_html_beside_pdf_keeps_the_pdfs_and_their_cache(rendered, tmp_path):
+    src, out = copy_rendered(rendered, tmp_path)
+    pdfs = {p.name: p.read_bytes() for p in (out / "石家庄").glob("*.pdf")}
+    result = render(src, "--out", out, "--format", "html")
+    assert result.exit_code == 0, result.output
+    assert {p.name: p.read_bytes() for p in (out / "石家庄").glob("*.pdf")} == pdfs
+    assert len(list((out / "石家庄").glob("*.html"))) == len(ALL)
+    result = render(src, "--out", out)
+    assert result.exit_code == 0 and "沿用上次的结果" in result.output, result.output
+
+
+@pytest.mark.parametrize("failure", [RuntimeError, KeyboardInterrupt])
+def test_a_failed_run_leaves_the_earlier_output_intact(rendered, tmp_path, monkeypatch, failure):
+    from xianjin.render import pdf
+    from xianjin.render.errors import RenderError
+
+    src, out = copy_rendered(rendered, tmp_path)
+    before = {p.name: p.read_bytes() for p in (out / "石家庄").glob("*.pdf")}
+    real, calls = pdf.to_pdf, []
+
+    def second_fails(html, target, label):
+        calls.append(target)
+        if len(calls) == 2:
+            # What a worker killed mid-write leaves behind.
+            Path(target).with_name(f".{Path(target).name}.x1y2z3.tmp").write_bytes(b"%PDF-")
+            if failure is KeyboardInterrupt:
+                raise KeyboardInterrupt
+            raise RenderError(f"{label}：测试用的失败")
+        return real(html, target, label)
+
+    monkeypatch.setattr(pdf, "to_pdf", second_fails)
+    result = render(src, "--out", out, "--force", "--jobs", "1")
+    assert result.exit_code == (1 if failure is KeyboardInterrupt else 2), result.output
+    assert len(calls) == 2
+    assert {p.name: p.read_bytes() for p in (out / "石家庄").glob("*.pdf")} == before
+    assert hidden_leftovers(out) == []
+
+
+def test_errors_are_printed_like_validate_and_nothing_is_written(tmp_path, monkeypatch):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "石家庄.yaml").write_text(make_unit().replace("性别: 女", "性别: 外", 1), "utf-8")
     result = render(tmp_path / "in", "--out", tmp_path / "out")
     assert result.exit_code == 1
     assert re.search(r"石家庄\.yaml:\d+:\d+: error XJ205 行业服务标兵\.推荐对象\[1\]\.性别：", result.output)
+    assert CliRunner().invoke(cli, ["validate", str(tmp_path / "in")]).output in result.output
+    assert not (tmp_path / "out").exists()
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    github = CliRunner().invoke(cli, ["validate", str(tmp_path / "in")]).output
+    assert "::error " in github and github in render(tmp_path / "in", "--out", tmp_path / "out").output
+
+
+def test_unit_option_shows_the_errors_of_a_file_whose_unit_is_unknown(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.yaml").write_text(make_unit().replace("推荐单位: 石家庄", "推荐单位: 石家庄市", 1), "utf-8")
+    (tmp_path / "in" / "b.yaml").write_text(make_unit("承德", names=("赵一", "钱二", "孙三")), "utf-8")
+    for unit in ("石家庄", "北京"):
+        result = render(tmp_path / "in", "--out", tmp_path / "out", "--unit", unit)
+        assert result.exit_code == 1, result.output
+        assert "XJ218" in result.output and "没有推荐单位" not in result.output
     assert not (tmp_path / "out").exists()
 
 
@@ -261,17 +339,64 @@ def test_a_character_no_font_has_is_refused_before_writing(tmp_path):
     assert result.exit_code == 2
     assert "U+2EBF0" in result.output and "姓名" in result.output and f"“王{UNKNOWN}”" in result.output
     assert "Traceback" not in result.output
-    assert not list((tmp_path / "out").rglob("*.pdf"))
+    assert not (tmp_path / "out").exists()  # a refused render leaves not even an empty folder
 
 
-def test_notdef_warning_from_weasyprint_fails_the_document(tmp_path):
+def test_notdef_warning_from_weasyprint_fails_the_document(tmp_path, monkeypatch):
+    from weasyprint.logger import LOGGER
+
     from xianjin.render.errors import RenderError
     from xianjin.render.pdf import to_pdf
 
+    # A host application that silenced WeasyPrint must not silence this check.
+    monkeypatch.setattr(LOGGER, "level", logging.CRITICAL)
+    monkeypatch.setattr(LOGGER, "disabled", True)
     html = f'<html lang="zh-CN"><head><link rel="stylesheet" href="style.css"></head><body><p>王{UNKNOWN}</p></body></html>'
     with pytest.raises(RenderError, match="U\\+2EBF0"):
         to_pdf(html, str(tmp_path / "x.pdf"), "测试")
     assert not (tmp_path / "x.pdf").exists()
+    assert LOGGER.level == logging.CRITICAL and LOGGER.disabled
+
+
+def test_a_write_error_in_a_worker_is_told_in_chinese(monkeypatch):
+    from xianjin.render import pdf, pool
+
+    def denied(html, target, label):
+        raise PermissionError(13, "Permission denied", target)
+
+    monkeypatch.setattr(pdf, "to_pdf", denied)
+    _, (status, message) = pool._run_one(pool.Job("<p>x</p>", "/x/a.pdf", "石家庄/01-表"))
+    assert (status, message) == ("error", "石家庄/01-表：写入失败：没有权限")
+
+
+@pytest.fixture
+def own_templates(tmp_path, monkeypatch):
+    """A copy of the templates that a test may break, used by the renderer in place of the shipped ones."""
+    from xianjin.render import html
+
+    folder = tmp_path / "templates"
+    shutil.copytree(html.templates_dir(), folder)
+    monkeypatch.setattr(html, "templates_dir", lambda: folder)
+    html.environment.cache_clear()
+    yield folder
+    html.environment.cache_clear()
+
+
+@pytest.mark.parametrize("broken, message", [
+    ("{% for row in %}", "模板 ranking.html.j2 有误（第 11 行）：语法错误"),
+    ("{% for row in rows %}{{ row.不存在 }}", "模板 ranking.html.j2 有误（第 11 行）：没有“不存在”这个变量或栏目"),
+])
+def test_a_mistake_in_an_edited_template_is_a_usage_error(rendered, own_templates, tmp_path, broken, message):
+    src, _, _ = rendered
+    ranking = own_templates / "ranking.html.j2"
+    lines = ranking.read_text("utf-8").splitlines()
+    assert lines[10].strip() == "{% for row in rows %}"
+    lines[10] = broken
+    ranking.write_text("\n".join(lines) + "\n", "utf-8")
+    result = render(src, "--out", tmp_path / "out", "--format", "html")
+    assert result.exit_code == 2 and message in result.output, result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
 
 
 def test_fonttools_fallback_is_an_error():
@@ -310,7 +435,12 @@ def test_templates_escape_and_fail_on_typos():
     from xianjin.render.html import environment
 
     env = environment()
-    assert env.from_string("{{ x }}").render(x="<b>") == "&lt;b&gt;"
+    # select_autoescape would decide by the name and leave "ranking.html.j2" unescaped.
+    assert env.autoescape is True
+    page = env.get_template("ranking.html.j2").render(
+        title="排序表", author="", version="", created="", 填报单位=MARKUP, kind="群众满意窗口", columns="",
+        rows=[{"number": 1, "alternate": False, "content": MARKUP}])
+    assert MARKUP not in page and page.count("&lt;img src=&#34;file:///etc/passwd&#34;&gt;") == 2
     with pytest.raises(UndefinedError):
         env.from_string("{{ n.不存在 }}").render(n={})
 
@@ -339,6 +469,58 @@ def test_html_format_and_province_summary(tmp_path):
     summary = (tmp_path / "out" / "全省汇总表.html").read_text("utf-8")
     assert "石家庄" in summary and "省直机关" in summary and "合  计" in summary
 
+    # One unit again: the summary of both is left, and said not to be updated.
+    (tmp_path / "in" / "b.yaml").unlink()
+    result = render(tmp_path / "in", "--out", tmp_path / "out", "--format", "html", "--force")
+    assert result.exit_code == 0, result.output
+    assert "全省汇总表.html 是以前排版的" in result.output and "没有更新它" in result.output
+    assert (tmp_path / "out" / "全省汇总表.html").read_text("utf-8") == summary
+
+
+def test_province_summary_has_the_numbers_of_xianjin_summary():
+    from xianjin.campaign import load_campaign
+    from xianjin.render.context import summary_document
+    from xianjin.render.html import render_html
+    from xianjin.validate import validate_paths
+
+    report = validate_paths([str(ROOT / "examples")], load_campaign())
+    assert not report.errors
+    doc = summary_document(report)
+    page = render_html(doc.template, doc.context)
+    rows = {cells[0]: cells[1:] for cells in (re.findall(r"<td[^>]*>([^<]*)</td>", tr)
+                                             for tr in re.findall(r"<tr>(.*?)</tr>", page, re.S)) if cells}
+    assert rows["石家庄"] == ["16", "16", "2", "16", "16", "2", "1–2", "2"]
+    assert rows["合  计"] == ["200", "200", "24", "200", "200", "24", "", "28"]
+
+
+def test_unit_key_is_the_validated_text_not_the_file_on_disk(tmp_path):
+    from xianjin.campaign import load_campaign
+    from xianjin.render.run import render_report
+    from xianjin.validate import validate_paths
+
+    (tmp_path / "石家庄.yaml").write_text(make_unit(), "utf-8")
+    report = validate_paths([str(tmp_path / "石家庄.yaml")], load_campaign())
+    (tmp_path / "石家庄.yaml").unlink()  # changed (here: gone) after validation
+    result = render_report(report, tmp_path / "out", fmt="html")
+    assert result.written == ["石家庄"]
+
+
+def test_font_fingerprint_covers_every_face_and_the_text_libraries():
+    from xianjin.render import fonts
+
+    fingerprint = fonts.fingerprint()
+    assert "pango" in fingerprint and "harfbuzz" in fingerprint
+    assert re.search(r"Noto Serif CJK SC[^|]*/bold=", fingerprint)  # faces other than the regular one
+    assert re.search(r"BabelStoneHan\.ttf:0:\d+:\d+", fingerprint)  # size and mtime
+
+
+def test_doctor_copes_with_a_stack_without_noto(monkeypatch):
+    from xianjin.render import doctor, fonts
+
+    monkeypatch.setattr(fonts, "stacks", lambda: [("SimSun", "BabelStone Han")])
+    checks = doctor._fonts()
+    assert checks[0].ok and "以 BabelStone Han 代替" in checks[0].detail
+
 
 def test_validate_does_not_import_weasyprint(tmp_path):
     (tmp_path / "a.yaml").write_text(make_unit(), "utf-8")
@@ -358,10 +540,10 @@ def test_unknown_unit_is_a_usage_error(rendered, tmp_path):
 SHIPPED = sorted(ROOT.glob("examples/*石家庄*.yaml"))
 
 
-@pytest.mark.skipif(not SHIPPED, reason="examples/ 中还没有石家庄的示例文件")
 def test_shipped_example_of_one_city(tmp_path):
     import yaml
 
+    assert SHIPPED, "examples/ 中应有石家庄的示例文件"
     result = render(SHIPPED[0], "--out", tmp_path, "--unit", "石家庄")
     assert result.exit_code == 0, result.output
     data = yaml.safe_load(SHIPPED[0].read_text("utf-8"))

@@ -8,9 +8,8 @@ import sys
 
 import click
 
-from xianjin import __version__, clickzh  # noqa: F401  (clickzh makes click speak Chinese)
-
-CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+from xianjin import __version__
+from xianjin.clickzh import CONTEXT  # importing clickzh makes click speak Chinese
 FORMATS = ("text", "json", "github", "junit")
 
 

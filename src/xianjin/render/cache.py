@@ -1,11 +1,13 @@
-"""Skip units whose PDFs are already up to date.
+"""Skip units whose output is already up to date.
 
-The key covers everything that shapes the bytes: the input file, the campaign, the
-templates and stylesheet, the resolved fonts, the xianjin and WeasyPrint versions, the
-format and SOURCE_DATE_EPOCH. It is kept in a small manifest beside the files it
-describes, written only after all of them were written, so an interrupted run is
-simply redone. The manifest also lists the files, so that a document which is no
-longer produced (a removed 推荐情况报告) is deleted rather than left behind stale.
+The key covers everything that shapes the bytes: the validated text of the input file,
+the campaign, the templates and stylesheet, the installed fonts and text libraries, the
+xianjin and WeasyPrint versions and SOURCE_DATE_EPOCH. It is kept in a small manifest
+beside the files it describes, written only after all of them are in place, so an
+interrupted run is simply redone. The manifest also lists the files, so that a document
+which is no longer produced (a removed 推荐情况报告) is deleted rather than left behind
+stale. Each format has its own manifest: PDF and HTML may share a folder, and the files
+of one are never "no longer produced" by the other.
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ from xianjin.files import write_atomic
 from xianjin.render import fonts
 from xianjin.render.assets import templates_digest
 
-MANIFEST = ".xianjin-render.json"
+
+def manifest_name(fmt: str) -> str:
+    return f".xianjin-render-{fmt}.json"
 
 
 def _weasyprint_version() -> str:
@@ -32,37 +36,37 @@ def _weasyprint_version() -> str:
         return "?"
 
 
-def environment_key(campaign: Campaign, fmt: str) -> str:
+def environment_key(campaign: Campaign) -> str:
     """The part of every key that does not depend on the unit (computed once per run)."""
     parts = [__version__, _weasyprint_version(), campaign.model_dump_json(), templates_digest(),
-             fonts.fingerprint(), fmt, os.environ.get("SOURCE_DATE_EPOCH", "")]
+             fonts.fingerprint(), os.environ.get("SOURCE_DATE_EPOCH", "")]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
-def unit_key(env_key: str, input_path: str) -> str:
-    return hashlib.sha256(env_key.encode() + b"\0" + Path(input_path).read_bytes()).hexdigest()
+def unit_key(env_key: str, text: str) -> str:
+    """`text` is what was validated: the file may have changed on disk since."""
+    return hashlib.sha256(env_key.encode() + b"\0" + text.encode("utf-8")).hexdigest()
 
 
 def combined_key(keys: list[str]) -> str:
     return hashlib.sha256("\0".join(keys).encode()).hexdigest()
 
 
-def _read(folder: Path, manifest: str) -> dict:
+def _read(folder: Path, fmt: str) -> dict:
     try:
-        return json.loads((folder / manifest).read_text("utf-8"))
+        return json.loads((folder / manifest_name(fmt)).read_text("utf-8"))
     except (OSError, ValueError):
         return {}
 
 
-def is_fresh(folder: Path, key: str, manifest: str = MANIFEST) -> bool:
-    data = _read(folder, manifest)
+def is_fresh(folder: Path, key: str, fmt: str) -> bool:
+    data = _read(folder, fmt)
     return data.get("key") == key and all((folder / f).is_file() for f in data.get("files", []))
 
 
-def record(folder: Path, key: str, files: list[str], manifest: str = MANIFEST) -> None:
-    old = _read(folder, manifest).get("files", [])
-    for name in old:
+def record(folder: Path, key: str, files: list[str], fmt: str) -> None:
+    for name in _read(folder, fmt).get("files", []):
         # Only names this tool wrote before, and only plain names inside this folder.
         if name not in files and "/" not in name and "\\" not in name and not name.startswith("."):
             (folder / name).unlink(missing_ok=True)
-    write_atomic(folder / manifest, json.dumps({"key": key, "files": files}, ensure_ascii=False, indent=1))
+    write_atomic(folder / manifest_name(fmt), json.dumps({"key": key, "files": files}, ensure_ascii=False, indent=1))

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+from xianjin.clickzh import CONTEXT
 
 
 @click.command("render", context_settings=CONTEXT, options_metavar="[选项]")
@@ -39,27 +39,30 @@ def render_command(paths, out, unit, fmt, jobs, force, campaign_file) -> None:
       xianjin render 01-石家庄.yaml --out 预览/ --format html
     """
     from xianjin import reporters
-    from xianjin.cli import _campaign
+    from xianjin.cli import _campaign, _use_color, exit_code
     from xianjin.files import os_error_text
     from xianjin.render.errors import RenderError
     from xianjin.render.run import render_report
     from xianjin.validate import validate_paths
 
     report = validate_paths(list(paths) or ["."], _campaign(campaign_file))
+    known = [u.unit for u in report.units if u.unit]
     if unit is not None:
-        known = [u.unit for u in report.units if u.unit]
-        if unit not in known:
-            click.echo(f"错误：没有推荐单位“{unit}”的推荐文件；可选的推荐单位：{'、'.join(known) or '（无）'}", err=True)
-            sys.exit(2)
-        # Only the chosen unit's problems (and province-wide ones) block its documents.
-        report.units = [u for u in report.units if u.unit == unit or u.unit is None and u.errors]
+        # The chosen unit's files and those naming no known unit (推荐单位: 石家庄市 may be the one
+        # meant): only their problems, and province-wide ones, block its documents.
+        report.units = [u for u in report.units if u.unit in (unit, None)]
     if report.unreadable or report.errors:
-        reporters.write("text", report, sys.stdout)
+        # Exactly what `xianjin validate` prints.
+        fmt_problems = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+        reporters.write(fmt_problems, report, sys.stdout, color=_use_color(sys.stdout))
         click.echo("有错误，未生成任何文件。" if report.errors else "有路径无法读取，未生成任何文件。", err=True)
-        sys.exit(2 if report.unreadable else 1)
+        sys.exit(exit_code(report, False))
+    if unit is not None and not report.units:
+        click.echo(f"错误：没有推荐单位“{unit}”的推荐文件；可选的推荐单位：{'、'.join(known) or '（无）'}", err=True)
+        sys.exit(2)
     progress = sys.stderr.isatty() and not os.environ.get("CI")
     try:
-        result = render_report(report, out, unit=unit, fmt=fmt, jobs=jobs, force=force, progress=progress)
+        result = render_report(report, out, fmt=fmt, jobs=jobs, force=force, progress=progress)
     except RenderError as exc:
         click.echo(f"错误：{exc}", err=True)
         sys.exit(2)
@@ -68,10 +71,13 @@ def render_command(paths, out, unit, fmt, jobs, force, campaign_file) -> None:
         sys.exit(2)
     if report.warnings:
         click.echo(f"提示：推荐文件有 {report.warnings} 个警告，用 xianjin validate 查看。", err=True)
+    if result.stale_summary is not None:
+        click.echo(f"提示：{result.stale_summary} 是以前排版的，本次只排版了一个推荐单位，没有更新它；"
+                   "排版全部推荐单位时会更新。", err=True)
     parts = []
     if result.written:
         pages = f"，共 {result.pages} 页" if fmt == "pdf" else ""
         parts.append(f"已排版 {len(result.written)} 个推荐单位（{'、'.join(result.written)}）{pages}")
     if result.cached:
         parts.append(f"{len(result.cached)} 个推荐单位未改动，沿用上次的结果（--force 重新排版）")
-    click.echo("；".join(parts or ["全省汇总表已更新"]) + f"。输出在 {out}")
+    click.echo("；".join(parts) + f"。输出在 {out}")

@@ -11,10 +11,11 @@ import os
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
-from xianjin import __version__
-from xianjin.campaign import ALTERNATE, CATEGORIES, FORMAL, MODELS, WINDOWS, BRANDS, Campaign
+from xianjin import __version__, summary
+from xianjin.campaign import ALTERNATE, BRANDS, CATEGORIES, FORMAL, MODELS, WINDOWS, Campaign
 from xianjin.models import Approvals, BrandApprovals, Submission
 from xianjin.unit import UnitFile
+from xianjin.validate import Report
 
 SUMMARY_NAME = "全省汇总表"
 _FORMS = {WINDOWS: "form-window.html.j2", MODELS: "form-exemplar.html.j2", BRANDS: "form-brand.html.j2"}
@@ -105,28 +106,19 @@ def _counts(unit: UnitFile) -> str:
     return f"经研究，现推荐{'、'.join(parts)}。推荐审批表、排序表和典型事迹材料附后。"
 
 
-def summary_document(units: list[UnitFile], campaign: Campaign) -> Document:
-    by_name = {u.unit: u for u in units}
-    rows, totals = [], [0] * 8
-    for quota in campaign.推荐单位:
-        u = by_name.get(quota.名称)
-        lo, hi = quota.优质服务品牌
-        counts = ([u.count(WINDOWS, FORMAL) or 0, u.count(WINDOWS, ALTERNATE) or 0,
-                   u.count(MODELS, FORMAL) or 0, u.count(MODELS, ALTERNATE) or 0,
-                   u.count(BRANDS, FORMAL) or 0] if u else None)
-        if counts:
-            for j, k in enumerate((1, 2, 4, 5, 7)):
-                totals[k] += counts[j]
-        totals[0] += quota.群众满意窗口
-        totals[3] += quota.行业服务标兵
-        c = counts or ["—"] * 5
-        rows.append({"单位": quota.名称, "窗口名额": quota.群众满意窗口, "窗口推荐": c[0], "窗口递补": c[1],
-                     "标兵名额": quota.行业服务标兵, "标兵推荐": c[2], "标兵递补": c[3],
-                     "品牌名额": f"{lo}—{hi}", "品牌推荐": c[4]})
-    rows.append({"单位": "合  计", "窗口名额": totals[0], "窗口推荐": totals[1], "窗口递补": totals[2],
-                 "标兵名额": totals[3], "标兵推荐": totals[4], "标兵递补": totals[5],
-                 "品牌名额": "", "品牌推荐": totals[7]})
-    latest = max((u.submission.报送日期 for u in units if u.submission), default=campaign.报送截止日期)
+def summary_document(report: Report) -> Document:
+    """附件1's quota table beside what each unit recommended: the rows of `xianjin summary`.
+
+    Only written when several units are rendered together. Rendering a single unit leaves
+    an earlier 全省汇总表 in place (it may be the copy already printed and handed on) but
+    does not pass it off as current: the command says it was not updated, and the next
+    render of the whole province replaces it if any unit changed (its cache key is made
+    of the units' keys).
+    """
+    table = summary.rows(report)
+    latest = max((u.submission.报送日期 for u in report.units if u.submission),
+                 default=report.campaign.报送截止日期)
     return Document(SUMMARY_NAME, "summary.html.j2", {
-        "title": "全省为民服务创先争优推荐情况汇总表", "author": campaign.发文机关, "version": __version__,
-        "created": created_stamp(latest), "rows": rows, "文号": campaign.文号})
+        "title": "全省为民服务创先争优推荐情况汇总表", "author": report.campaign.发文机关, "version": __version__,
+        "created": created_stamp(latest), "rows": table, "total": summary.totals(report, table),
+        "文号": report.campaign.文号})

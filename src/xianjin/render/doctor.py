@@ -52,6 +52,10 @@ _ROLES = (("仿宋", "正文（仿宋）"), ("FangSong", "正文（仿宋）"), 
           ("XiaoBiaoSong", "标题（小标宋）"), ("宋体", "表格（宋体）"), ("SimSun", "表格（宋体）"))
 
 
+# What set-up installs when the official faces are missing; any other face is an official one.
+_STAND_INS = ("Noto Serif CJK SC", "Noto Sans CJK SC", "BabelStone Han")
+
+
 def _role(stack: tuple[str, ...]) -> str:
     for needle, role in _ROLES:
         if any(needle in name for name in stack):
@@ -72,9 +76,8 @@ def _fonts() -> list[Check]:
                                     f"{INSTALL} fonts-noto-cjk fonts-babelstone-han"))
                 continue
             main, *fallback = faces
-            official = main.family == stack[0] or stack.index(main.family) < stack.index("Noto Serif CJK SC")
             detail = f"使用 {main.family}（{main.file}）" + (
-                "" if official else "；未安装公文字体，以 Noto Serif CJK SC 代替")
+                f"；未安装公文字体，以 {main.family} 代替" if main.family in _STAND_INS else "")
             if fallback:
                 detail += "；生僻字依次用 " + "、".join(f.family for f in fallback)
             checks.append(Check(True, _role(stack), detail))

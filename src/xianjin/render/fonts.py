@@ -11,6 +11,7 @@ an empty box.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -45,24 +46,32 @@ def stacks(css: str | None = None) -> list[tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
-def installed() -> dict[str, Face]:
-    """Family name (any of its localised names) → its regular face, from `fc-list`."""
+def _fc_list() -> tuple[tuple[tuple[str, ...], str, Face], ...]:
+    """Every installed face as (its family names, its style, the face), sorted: the same on every run."""
     if not shutil.which("fc-list"):
         raise RenderError("找不到 fontconfig（fc-list），无法确定中文字体；请运行 scripts/setup.sh 安装")
     out = subprocess.run(["fc-list", "--format", "%{family}\t%{style}\t%{file}\t%{index}\n"],
                          capture_output=True, text=True, check=False).stdout
-    faces: dict[str, tuple[int, Face]] = {}
-    for line in sorted(out.splitlines()):  # sorted: the same choice on every run
+    faces = []
+    for line in sorted(out.splitlines()):
         try:
             families, styles, file, index = line.split("\t")
         except ValueError:
             continue
-        style = styles.split(",")[0].lower()
+        names = tuple(families.split(","))
+        faces.append((names, styles.split(",")[0].lower(), Face(names[0], file, int(index or 0))))
+    return tuple(faces)
+
+
+@lru_cache(maxsize=1)
+def installed() -> dict[str, Face]:
+    """Family name (any of its localised names) → its regular face."""
+    faces: dict[str, tuple[int, Face]] = {}
+    for names, style, face in _fc_list():
         rank = 0 if style in _REGULAR else 1
-        for family in families.split(","):
-            face = Face(family, file, int(index or 0))
+        for family in names:
             if family not in faces or rank < faces[family][0]:
-                faces[family] = (rank, face)
+                faces[family] = (rank, Face(family, face.file, face.index))
     return {name: face for name, (_, face) in faces.items()}
 
 
@@ -84,8 +93,22 @@ def _cmap(face: Face) -> frozenset[int]:
 
 
 def fingerprint() -> str:
-    """The resolved faces of every stack: a change of installed fonts changes the PDFs."""
-    return "|".join(",".join(f"{f.family}={f.file}:{f.index}" for f in resolve(s)) for s in stacks())
+    """What about the fonts can change the PDFs: every face (bold too) of every family the
+    stylesheet names, each file's size and mtime (a font package update), and the versions
+    of Pango and HarfBuzz, which shape and subset the text."""
+    from xianjin.render.pdf import library_versions
+
+    named = {name for stack in stacks() for name in stack}
+    parts = [library_versions()]
+    for names, style, face in _fc_list():
+        if named.intersection(names):
+            try:
+                st = os.stat(face.file)
+                stamp = f"{st.st_size}:{st.st_mtime_ns}"
+            except OSError:
+                stamp = "?"
+            parts.append(f"{','.join(names)}/{style}={face.file}:{face.index}:{stamp}")
+    return "|".join(parts)
 
 
 class GlyphCheck:

@@ -7,20 +7,17 @@ warning nobody reads (pdf.py still fails on that warning, for the templates' own
 
 from __future__ import annotations
 
+from functools import cache
 
 from xianjin.models import HEADER_KEYS
 from xianjin.render.errors import RenderError
 from xianjin.render.fonts import GlyphCheck
 from xianjin.unit import UnitFile
 
-_check: GlyphCheck | None = None
 
-
+@cache
 def _checker() -> GlyphCheck:
-    global _check
-    if _check is None:
-        _check = GlyphCheck()
-    return _check
+    return GlyphCheck()
 
 
 def _strings(value, path=()):
@@ -42,11 +39,8 @@ def check_unit(unit: UnitFile) -> None:
 
     def report(path: tuple, who: str, text: str, field_from: int = 0) -> None:
         for ch in check.missing(text):
-            try:
-                line, col = unit.loaded.where(path)
-                where = f"{unit.path}:{line}:{col}"
-            except Exception:  # a location is a help, not a requirement
-                where = unit.path
+            line, col = unit.loaded.where(path)
+            where = f"{unit.path}:{line}:{col}"
             field = ".".join(str(p) for p in path[field_from:] if not isinstance(p, int))
             problems.append(f"{where}: {who}“{field}”中的“{ch}”（U+{ord(ch):04X}）在已安装的字体中没有字形，"
                             "为免印成空框，未生成任何文件。请核对此字，或安装含此字的字体后重试")

@@ -2,17 +2,26 @@
 
 `autoescape=True` rather than `select_autoescape`, which decides by file extension and
 would leave `form.html.j2` unescaped; `StrictUndefined`, so a misspelt field in a
-template fails the render instead of printing an empty cell.
+template fails the render instead of printing an empty cell. The templates are the
+user's to edit, so a mistake in one is a RenderError naming the template and the line,
+not an internal error.
 """
 
 from __future__ import annotations
 
+import re
+import traceback
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import (Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound,
+                    TemplateSyntaxError, UndefinedError)
 
 from xianjin.render.assets import templates_dir
+from xianjin.render.errors import RenderError
+
+_UNDEFINED = re.compile(r"has no attribute '(.+)'|'(.+)' is undefined")
 
 
 def paragraphs(text: str) -> list[str]:
@@ -27,12 +36,33 @@ def cn_date(d: date) -> str:
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(templates_dir())), autoescape=True,
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                      keep_trailing_newline=False)
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["paragraphs"] = paragraphs
     env.filters["cn_date"] = cn_date
     return env
 
 
 def render_html(template: str, context: dict) -> str:
-    return environment().get_template(template).render(context)
+    try:
+        return environment().get_template(template).render(context)
+    except TemplateError as exc:
+        raise RenderError(_template_problem(exc, template)) from None
+
+
+def _template_problem(exc: TemplateError, template: str) -> str:
+    if isinstance(exc, TemplateNotFound):
+        return f"找不到模板 {exc.name}（模板文件夹：{templates_dir()}）"
+    if isinstance(exc, TemplateSyntaxError):
+        name, line, what = exc.name or template, exc.lineno, f"语法错误：{exc.message}"
+    else:
+        # Jinja rewrites the traceback so that template code shows as the template's file and line.
+        name, line = template, None
+        root = templates_dir()
+        for frame, lineno in traceback.walk_tb(exc.__traceback__):
+            path = Path(frame.f_code.co_filename)
+            if path.is_relative_to(root):
+                name, line = path.relative_to(root).as_posix(), lineno
+        m = _UNDEFINED.search(exc.message or "") if isinstance(exc, UndefinedError) else None
+        what = f"没有“{m.group(1) or m.group(2)}”这个变量或栏目" if m else f"无法填写：{exc.message}"
+    where = f"（第 {line} 行）" if line else ""
+    return f"模板 {name} 有误{where}：{what}"

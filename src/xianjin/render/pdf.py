@@ -19,28 +19,52 @@ from xianjin.render.errors import RenderError
 _NOTDEF = re.compile(r"U\+([0-9A-F]{4,6})")
 
 
-def check_environment() -> None:
-    """Fail loudly, not slowly: without HarfBuzz-Subset WeasyPrint falls back to fontTools (10× slower).
+def _library(*names: str):
+    """A shared library loaded with ctypes, the way WeasyPrint loads it, or None.
 
-    Checked with ctypes, the way WeasyPrint loads it, so the parent process need not import
-    WeasyPrint (half a second) just to ask; the workers also fail on WeasyPrint's own warning.
+    The parent process need not import WeasyPrint (half a second) just to ask about it.
     """
     import ctypes
     import ctypes.util
 
-    def load(*names: str):
-        for name in names:
-            try:
-                return ctypes.CDLL(name)
-            except OSError:
-                continue
-        found = ctypes.util.find_library(names[-1])
-        return ctypes.CDLL(found) if found else None
+    for name in names:
+        try:
+            return ctypes.CDLL(name)
+        except OSError:
+            continue
+    found = ctypes.util.find_library(names[-1])
+    return ctypes.CDLL(found) if found else None
 
-    if load("libpango-1.0.so.0", "pango-1.0") is None:
+
+_PANGO = ("libpango-1.0.so.0", "pango-1.0")
+_HARFBUZZ = ("libharfbuzz.so.0", "harfbuzz")
+
+
+def library_versions() -> str:
+    """Pango and HarfBuzz versions (part of the cache key: they shape and subset the text)."""
+    import ctypes
+
+    found = []
+    for names, function in ((_PANGO, "pango_version_string"), (_HARFBUZZ, "hb_version_string")):
+        lib = _library(*names)
+        if lib is None:
+            found.append(f"{names[-1]} ?")
+            continue
+        get = getattr(lib, function)
+        get.restype = ctypes.c_char_p
+        found.append(f"{names[-1]} {get().decode()}")
+    return ", ".join(found)
+
+
+def check_environment() -> None:
+    """Fail loudly, not slowly: without HarfBuzz-Subset WeasyPrint falls back to fontTools (10× slower).
+
+    The workers also fail on WeasyPrint's own warning about it.
+    """
+    if _library(*_PANGO) is None:
         raise RenderError("找不到 Pango（libpango-1.0），无法排版；请运行 scripts/setup.sh 安装排版所需的系统软件包")
-    harfbuzz = load("libharfbuzz.so.0", "harfbuzz")
-    subset = load("libharfbuzz-subset.so.0", "harfbuzz-subset")
+    harfbuzz = _library(*_HARFBUZZ)
+    subset = _library("libharfbuzz-subset.so.0", "harfbuzz-subset")
     if subset is None or harfbuzz is None or not harfbuzz.hb_version_atleast(4, 1, 0):
         raise RenderError("缺少 HarfBuzz 字体子集库（libharfbuzz-subset0，4.1 以上）：没有它排版会慢十倍以上。"
                           "请运行 scripts/setup.sh 或 apt-get install libharfbuzz-subset0")
@@ -78,15 +102,21 @@ def to_pdf(html: str, target: str, label: str) -> int:
 
     root = templates_dir()
     collect = _Collect()
+    # A host's logging configuration (level ERROR, disabled loggers) must not hide the
+    # `.notdef` warnings this check depends on.
+    level, disabled = LOGGER.level, LOGGER.disabled
+    LOGGER.setLevel(min(LOGGER.getEffectiveLevel(), logging.WARNING))
+    LOGGER.disabled = False
     LOGGER.addHandler(collect)
     try:
         document = weasyprint.HTML(string=html, base_url=root.as_uri() + "/",
                                    url_fetcher=AssetFetcher(root)).render()
         # A fixed identifier derived from the content: the same input gives the same bytes.
-        data = document.write_pdf(pdf_identifier=hashlib.sha256(html.encode()).hexdigest()[:32].encode(),
-                                  uncompressed_pdf=False)
+        data = document.write_pdf(pdf_identifier=hashlib.sha256(html.encode()).hexdigest()[:32].encode())
     finally:
         LOGGER.removeHandler(collect)
+        LOGGER.setLevel(level)
+        LOGGER.disabled = disabled
     for record in collect.records:
         if (problem := _problem(record, label)) is not None:
             raise RenderError(problem)

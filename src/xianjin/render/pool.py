@@ -7,17 +7,19 @@ number of documents because WeasyPrint's memory creeps over repeated renders.
 This uses multiprocessing.Pool(maxtasksperchild=…), not ProcessPoolExecutor's
 max_tasks_per_child: on Python 3.11 the latter can deadlock when a worker retires
 (CPython gh-115634), which is exactly what happened on a full province.
-On the first failure no new document is started; the ones in progress finish (each is
-written atomically) and the error is reported — killing workers mid-write could leave
-temporary files behind.
+On the first failure no new document is started; the ones in progress finish and the
+error is reported. On Ctrl-C the workers are killed at once; the caller (run.py) then
+removes every staging file and temporary file they leave behind.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import sys
 from dataclasses import dataclass
 
+from xianjin.files import os_error_text
 from xianjin.render.errors import RenderError
 
 RECYCLE_AFTER = 24  # documents per worker process
@@ -37,8 +39,8 @@ def _init(stop) -> None:
     _stop = stop
 
 
-def _run_one(job: Job) -> tuple[str, int | str]:
-    """("ok", pages) or ("error", Chinese message) or ("skipped", ""): never raises across processes."""
+def _run_one(job: Job) -> tuple[str, tuple[str, int | str]]:
+    """(target, ("ok", pages) or ("error", Chinese message) or ("skipped", "")): never raises across processes."""
     if _stop is not None and _stop.is_set():
         return job.target, ("skipped", "")
     from xianjin.render.pdf import to_pdf
@@ -47,6 +49,8 @@ def _run_one(job: Job) -> tuple[str, int | str]:
         return job.target, ("ok", to_pdf(job.html, job.target, job.label))
     except RenderError as exc:
         result = ("error", str(exc))
+    except OSError as exc:
+        result = ("error", f"{job.label}：写入失败：{os_error_text(exc)}")
     except Exception as exc:  # anything else still reaches the user in Chinese, not as a traceback
         result = ("error", f"{job.label}：排版失败（{type(exc).__name__}: {exc}）")
     if _stop is not None:
@@ -69,52 +73,49 @@ def warm_up() -> None:
     forkserver.ensure_running()
 
 
-def _pool(workers: int):
-    ctx = _context()
-    return ctx.Pool(workers, initializer=_init, initargs=(ctx.Event(),), maxtasksperchild=RECYCLE_AFTER)
-
-
 def run_jobs(jobs: list[Job], workers: int, progress: bool = False) -> dict[str, int]:
     """Render every job; returns pages per target. Raises RenderError after the first failure."""
     # Longest documents first, so no process is left alone with a big one at the end.
     jobs = sorted(jobs, key=lambda j: -len(j.html))
-    bar = _bar(len(jobs)) if progress else None
     pages: dict[str, int] = {}
-    errors: list[str] = []
-    try:
+    error = None
+    with contextlib.ExitStack() as stack:
+        bar = stack.enter_context(_bar(len(jobs))) if progress else None
         if workers <= 1 or len(jobs) <= 1:
-            for job in jobs:
-                _, (status, value) = _run_one(job)
-                if status == "error":
-                    raise RenderError(value)
-                pages[job.target] = value  # type: ignore[assignment]
-                bar and bar.update(1)
-            return pages
-        pool = _pool(min(workers, len(jobs)))
-        try:
-            for target, (status, value) in pool.imap_unordered(_run_one, jobs):
-                if status == "ok":
-                    pages[target] = value  # type: ignore[assignment]
-                elif status == "error":
-                    errors.append(value)  # type: ignore[arg-type]
-                bar and bar.update(1)
-            pool.close()
-        except BaseException:  # Ctrl-C: stop now; atomic writes leave no partial PDF in place
-            pool.terminate()
-            raise
-        finally:
-            pool.join()
-        if errors:
-            raise RenderError(errors[0])
-        return pages
+            results = map(_run_one, jobs)
+        else:
+            pool = stack.enter_context(_pool(min(workers, len(jobs))))
+            results = pool.imap_unordered(_run_one, jobs)
+        for target, (status, value) in results:
+            if status == "error":
+                # Leaving the pool's block lets the documents in progress finish; the workers'
+                # shared event makes them skip the rest.
+                error = value
+                break
+            if status == "ok":
+                pages[target] = value  # type: ignore[assignment]
+            if bar is not None:
+                bar.update(1)
+    if error is not None:
+        raise RenderError(error)  # type: ignore[arg-type]
+    return pages
+
+
+@contextlib.contextmanager
+def _pool(workers: int):
+    ctx = _context()
+    pool = ctx.Pool(workers, initializer=_init, initargs=(ctx.Event(),), maxtasksperchild=RECYCLE_AFTER)
+    try:
+        yield pool
+        pool.close()
+    except BaseException:  # Ctrl-C: stop now; the caller removes what the killed workers left
+        pool.terminate()
+        raise
     finally:
-        if bar is not None:
-            bar.render_finish()
+        pool.join()
 
 
 def _bar(total: int):
     import click
 
-    bar = click.progressbar(length=total, label="排版", file=sys.stderr, show_pos=True, width=30)
-    bar.__enter__()
-    return bar
+    return click.progressbar(length=total, label="排版", file=sys.stderr, show_pos=True, width=30)

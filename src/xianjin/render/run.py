@@ -1,7 +1,10 @@
 """The render pipeline over a validated Report: plan, check glyphs, write HTML or PDF, record the cache.
 
-Everything that can fail cheaply (output folder, fonts, glyphs, environment) fails before
-the first PDF is written.
+Everything that can fail cheaply (unit names, fonts, glyphs, environment, templates)
+fails before anything is written, the output folder included. Then every document of
+the run is written under a hidden staging name beside its target (`.NAME.pdf.partial`)
+and only when all of them succeeded are they moved into place: a failed or interrupted
+run leaves the earlier output exactly as it was.
 """
 
 from __future__ import annotations
@@ -13,13 +16,12 @@ from pathlib import Path
 from xianjin.files import os_error_text, write_atomic
 from xianjin.render import cache
 from xianjin.render.assets import STYLESHEET, stylesheet_path
-from xianjin.render.context import Document, summary_document, unit_documents
+from xianjin.render.context import SUMMARY_NAME, Document, summary_document, unit_documents
 from xianjin.render.errors import RenderError
 from xianjin.render.glyphs import check_unit
 from xianjin.render.html import render_html
 from xianjin.render.pdf import check_environment
 from xianjin.render.pool import Job, run_jobs, warm_up
-from xianjin.unit import UnitFile
 from xianjin.validate import Report
 
 FORMATS = ("pdf", "html")
@@ -29,8 +31,8 @@ FORMATS = ("pdf", "html")
 class RenderResult:
     written: list[str] = field(default_factory=list)  # units rendered now
     cached: list[str] = field(default_factory=list)  # units already up to date
-    files: list[Path] = field(default_factory=list)  # files written now
     pages: int = 0  # pages written now (PDF only)
+    stale_summary: Path | None = None  # an earlier 全省汇总表 this run (of one unit) did not update
 
 
 @dataclass
@@ -51,46 +53,36 @@ def output_folder(out: Path, name: str) -> Path:
     return folder
 
 
-def select_units(report: Report, unit: str | None) -> list[UnitFile]:
-    units = [u for u in report.units if u.submission is not None]
-    if unit is None:
-        return units
-    chosen = [u for u in units if u.unit == unit]
-    if not chosen:
-        known = "、".join(u.unit for u in units if u.unit) or "（无）"
-        raise RenderError(f"没有推荐单位“{unit}”的推荐文件；可选的推荐单位：{known}")
-    return chosen
+def render_report(report: Report, out: str | Path, *, fmt: str = "pdf", jobs: int | None = None,
+                  force: bool = False, progress: bool = False) -> RenderResult:
+    """Render the valid submissions of `report` into `out/<unit>/`. Raises RenderError (Chinese).
 
-
-def render_report(report: Report, out: str | Path, *, unit: str | None = None, fmt: str = "pdf",
-                  jobs: int | None = None, force: bool = False, progress: bool = False) -> RenderResult:
-    """Render the valid submissions of `report` into `out/<unit>/`. Raises RenderError (Chinese)."""
+    With several units, `out/全省汇总表` too; see context.summary_document for a single unit.
+    """
     if fmt not in FORMATS:
         raise RenderError(f"不支持的格式“{fmt}”，应为 pdf 或 html")
-    units = select_units(report, unit)
+    units = [u for u in report.units if u.submission is not None]
     if not units:
         raise RenderError("没有可排版的推荐文件")
     out = Path(out)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise RenderError(f"无法创建输出文件夹 {out}：{os_error_text(exc)}") from None
     campaign = report.campaign
-    env_key = cache.environment_key(campaign, fmt)
+    env_key = cache.environment_key(campaign)
     result = RenderResult()
 
-    todo: list[tuple[UnitFile, Path, str]] = []
+    todo = []
     keys = []
     for u in units:
         folder = output_folder(out, u.unit)  # type: ignore[arg-type]
-        key = cache.unit_key(env_key, u.path)
+        key = cache.unit_key(env_key, u.loaded.text)
         keys.append(key)
-        if not force and cache.is_fresh(folder, key):
+        if not force and cache.is_fresh(folder, key, fmt):
             result.cached.append(u.unit)  # type: ignore[arg-type]
         else:
             todo.append((u, folder, key))
     summary_key = cache.combined_key(keys)
-    summary = len(units) > 1 and (force or not cache.is_fresh(out.resolve(), summary_key))
+    summary = len(units) > 1 and (force or not cache.is_fresh(out.resolve(), summary_key, fmt))
+    if len(units) == 1 and (out / f"{SUMMARY_NAME}.{fmt}").is_file():
+        result.stale_summary = out / f"{SUMMARY_NAME}.{fmt}"
     workers = jobs or os.cpu_count() or 1
     if fmt == "pdf" and (todo or summary):
         check_environment()
@@ -102,45 +94,72 @@ def render_report(report: Report, out: str | Path, *, unit: str | None = None, f
         check_unit(u)
         plans.append(_Planned(folder, key, unit_documents(u, campaign), u.unit))  # type: ignore[arg-type]
     if summary:
-        plans.append(_Planned(out.resolve(), summary_key, [summary_document(units, campaign)], ""))
+        plans.append(_Planned(out.resolve(), summary_key, [summary_document(report)], ""))
     if not plans:
         return result
+    # Every template is filled before the first file is written: a mistake in one fails here.
+    filled = [(p, d, render_html(d.template, d.context)) for p in plans for d in p.docs]
 
-    for p in plans:
+    for folder in (out, *(p.folder for p in plans)):
         try:
-            p.folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise RenderError(f"无法创建输出文件夹 {p.folder}：{os_error_text(exc)}") from None
+            raise RenderError(f"无法创建输出文件夹 {folder}：{os_error_text(exc)}") from None
 
+    staged = {p.folder / f"{d.name}.{fmt}": _staging(p.folder / f"{d.name}.{fmt}") for p, d, _ in filled}
     if fmt == "html":
-        _write_html(plans, result)
-    else:
-        _write_pdf(plans, result, workers, progress)
+        # The HTML links "style.css" beside it, as the PDF does from the templates folder.
+        staged.update({p.folder / STYLESHEET: _staging(p.folder / STYLESHEET) for p in plans})
+    try:
+        if fmt == "html":
+            _write_html(plans, filled, staged)
+        else:
+            result.pages = _write_pdf(filled, staged, workers, progress)
+        for target, staging in staged.items():
+            os.replace(staging, target)
+    except BaseException:
+        _discard(staged.values(), {p.folder for p in plans})
+        raise
     for p in plans:
-        cache.record(p.folder, p.key, [f"{d.name}.{fmt}" for d in p.docs] + ([STYLESHEET] if fmt == "html" else []))
+        cache.record(p.folder, p.key, [f"{d.name}.{fmt}" for d in p.docs] + ([STYLESHEET] if fmt == "html" else []),
+                     fmt)
         if p.label:
             result.written.append(p.label)
     return result
+
+
+def _staging(target: Path) -> Path:
+    return target.with_name(f".{target.name}.partial")
+
+
+def _discard(staged, folders: set[Path]) -> None:
+    """Remove the staging files of a failed run, and the temporary files of writes cut short.
+
+    Workers killed mid-write (Ctrl-C terminates the pool) cannot clean up after themselves;
+    write_atomic names their temporary files after the staging file, `..NAME.pdf.partial.*.tmp`.
+    """
+    leftovers = [*staged, *(tmp for folder in folders for tmp in folder.glob(".*.partial.*.tmp"))]
+    for path in leftovers:
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            pass  # the run has failed already; its own error is the one to report
 
 
 def _label(p: _Planned, d: Document) -> str:
     return f"{p.label}/{d.name}" if p.label else d.name
 
 
-def _write_html(plans: list[_Planned], result: RenderResult) -> None:
+def _write_html(plans: list[_Planned], filled: list[tuple[_Planned, Document, str]],
+                staged: dict[Path, Path]) -> None:
     css = stylesheet_path().read_bytes()
     for p in plans:
-        # The HTML links "style.css" beside it, as the PDF does from the templates folder.
-        write_atomic(p.folder / STYLESHEET, css)
-        for d in p.docs:
-            target = p.folder / f"{d.name}.html"
-            write_atomic(target, render_html(d.template, d.context))
-            result.files.append(target)
+        write_atomic(staged[p.folder / STYLESHEET], css)
+    for p, d, html in filled:
+        write_atomic(staged[p.folder / f"{d.name}.html"], html)
 
 
-def _write_pdf(plans: list[_Planned], result: RenderResult, workers: int, progress: bool) -> None:
-    jobs = [Job(render_html(d.template, d.context), str(p.folder / f"{d.name}.pdf"), _label(p, d))
-            for p in plans for d in p.docs]
-    pages = run_jobs(jobs, workers, progress)
-    result.pages += sum(pages.values())
-    result.files.extend(Path(j.target) for j in jobs)
+def _write_pdf(filled: list[tuple[_Planned, Document, str]], staged: dict[Path, Path], workers: int,
+               progress: bool) -> int:
+    jobs = [Job(html, str(staged[p.folder / f"{d.name}.pdf"]), _label(p, d)) for p, d, html in filled]
+    return sum(run_jobs(jobs, workers, progress).values())
