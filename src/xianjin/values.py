@@ -30,7 +30,7 @@ def quote(text: str, limit: int = 20) -> str:
 
 def non_whitespace_length(text: str) -> int:
     """How long a material is, as the notice counts it: characters that print."""
-    return sum(1 for ch in text if not ch.isspace())
+    return len("".join(text.split()))  # str.split() drops every Unicode space, at C speed
 
 
 def parse_month(text: str) -> tuple[int, int]:
