@@ -26,6 +26,11 @@ def _campaign(path: str | None):
         sys.exit(2)
 
 
+def default_format() -> str:
+    """GitHub Actions shows workflow commands as annotations on the changed lines."""
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
 def _use_color(stream) -> bool:
     return not os.environ.get("NO_COLOR") and hasattr(stream, "isatty") and stream.isatty()
 
@@ -73,7 +78,7 @@ def validate(paths, fmt, output, strict, require_all, campaign_file) -> None:
     from xianjin.validate import validate_paths
 
     report = validate_paths(list(paths) or ["."], _campaign(campaign_file), require_all=require_all)
-    fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    fmt = fmt or default_format()
     if output:
         buffer = io.StringIO()
         reporters.write(fmt, report, buffer, strict=strict)

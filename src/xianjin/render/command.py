@@ -39,7 +39,7 @@ def render_command(paths, out, unit, fmt, jobs, force, campaign_file) -> None:
       xianjin render 01-石家庄.yaml --out 预览/ --format html
     """
     from xianjin import reporters
-    from xianjin.cli import _campaign, _use_color, exit_code
+    from xianjin.cli import _campaign, _use_color, default_format, exit_code
     from xianjin.files import os_error_text
     from xianjin.render.errors import RenderError
     from xianjin.render.run import render_report
@@ -53,8 +53,7 @@ def render_command(paths, out, unit, fmt, jobs, force, campaign_file) -> None:
         report.units = [u for u in report.units if u.unit in (unit, None)]
     if report.unreadable or report.errors:
         # Exactly what `xianjin validate` prints.
-        fmt_problems = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-        reporters.write(fmt_problems, report, sys.stdout, color=_use_color(sys.stdout))
+        reporters.write(default_format(), report, sys.stdout, color=_use_color(sys.stdout))
         click.echo("有错误，未生成任何文件。" if report.errors else "有路径无法读取，未生成任何文件。", err=True)
         sys.exit(exit_code(report, False))
     if unit is not None and not report.units:
