@@ -372,14 +372,14 @@ def test_a_write_error_in_a_worker_is_told_in_chinese(monkeypatch):
 @pytest.fixture
 def own_templates(tmp_path, monkeypatch):
     """A copy of the templates that a test may break, used by the renderer in place of the shipped ones."""
-    from xianjin.render import html
+    from xianjin.render import templating
 
     folder = tmp_path / "templates"
-    shutil.copytree(html.templates_dir(), folder)
-    monkeypatch.setattr(html, "templates_dir", lambda: folder)
-    html.environment.cache_clear()
+    shutil.copytree(templating.templates_dir(), folder)
+    monkeypatch.setattr(templating, "templates_dir", lambda: folder)
+    templating.environment.cache_clear()
     yield folder
-    html.environment.cache_clear()
+    templating.environment.cache_clear()
 
 
 @pytest.mark.parametrize("broken, message", [
@@ -432,7 +432,7 @@ def test_unit_names_cannot_escape_the_output_folder(tmp_path):
 def test_templates_escape_and_fail_on_typos():
     from jinja2 import UndefinedError
 
-    from xianjin.render.html import environment
+    from xianjin.render.templating import environment
 
     env = environment()
     # select_autoescape would decide by the name and leave "ranking.html.j2" unescaped.
@@ -480,7 +480,7 @@ def test_html_format_and_province_summary(tmp_path):
 def test_province_summary_has_the_numbers_of_xianjin_summary():
     from xianjin.campaign import load_campaign
     from xianjin.render.context import summary_document
-    from xianjin.render.html import render_html
+    from xianjin.render.templating import render_html
     from xianjin.validate import validate_paths
 
     report = validate_paths([str(ROOT / "examples")], load_campaign())

@@ -19,7 +19,7 @@ from xianjin.render.assets import STYLESHEET, stylesheet_path
 from xianjin.render.context import SUMMARY_NAME, Document, summary_document, unit_documents
 from xianjin.render.errors import RenderError
 from xianjin.render.glyphs import check_unit
-from xianjin.render.html import render_html
+from xianjin.render.templating import render_html
 from xianjin.render.pdf import check_environment
 from xianjin.render.pool import Job, run_jobs, warm_up
 from xianjin.validate import Report
