@@ -10,6 +10,7 @@ import click
 
 from xianjin import __version__
 from xianjin.clickzh import CONTEXT  # importing clickzh makes click speak Chinese
+
 FORMATS = ("text", "json", "github", "junit")
 
 
