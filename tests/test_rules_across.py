@@ -240,11 +240,16 @@ def test_non_submission_yaml_skipped(write, tmp_path):
     assert sorted(report.skipped) == sorted([str(tmp_path / "mkdocs.yaml"), str(tmp_path / "workflows/ci.yml")])
 
 
-def test_broken_yaml_in_folder_is_reported_not_skipped(write, tmp_path):
-    write("a.yaml", "推荐单位: 衡水\n  联系人: 王\n")
-    write("b.yml", "- 1\n- 2\n")
+def test_folder_walk_reports_broken_submissions_and_skips_other_yaml(write, tmp_path):
+    a = write("a.yaml", "推荐单位: 衡水\n  联系人: 王\n")
+    b = write("b.yml", "- 1\n- 2\n")
+    empty = write("c.yaml", "")
     report = validate_paths([str(tmp_path)], CAMPAIGN)
-    assert sorted(codes(report.problems)) == ["XJ105", "XJ107"]
+    assert codes(report.problems) == ["XJ105"]
+    assert sorted(report.skipped) == sorted([b, empty])
+    named = validate_paths([b], CAMPAIGN)  # named on the command line: the clerk asked for it
+    assert codes(named.problems) == ["XJ107"]
+    assert a.endswith("a.yaml")
 
 
 def test_recursive_and_deduplicated(write, tmp_path):

@@ -77,13 +77,23 @@ def test_leap_day_is_a_date():
     ("0311-86688001", "0311", "86688001"), ("(0311)86688001", "0311", "86688001"),
     ("（0311）86688001", "0311", "86688001"), ("0311 86688001", "0311", "86688001"),
     ("031186688001", "0311", "86688001"), ("010-6512345", "010", "6512345"),
-    ("0311-86688001转123", "0311", "86688001"), ("０３１１－８６６８８００１", "0311", "86688001"),
+    ("０３１１－８６６８８００１", "0311", "86688001"), ("0318–6547414", "0318", "6547414"),
 ])
 def test_parse_phone(text, area, number):
     phone = values.parse_phone(text)
     assert (phone.area, phone.number) == (area, number)
     assert str(phone) == f"{area}-{number}"
     assert not phone.is_mobile
+
+
+@pytest.mark.parametrize("text", ["0311-86688001转123", "0311-86688001-123", "0311-86688001 转 123"])
+def test_extension_is_kept(text):
+    assert str(values.parse_phone(text)) == "0311-86688001转123"
+
+
+@pytest.mark.parametrize("text, name", [("王〇明", "王〇明"), ("阿依古丽‧买买提", "阿依古丽·买买提")])
+def test_more_name_characters(text, name):
+    assert values.normalise_name(text) == name
 
 
 @pytest.mark.parametrize("text", ["13912345678", "139-1234-5678", "139 1234 5678"])

@@ -25,6 +25,7 @@ except ImportError:  # pragma: no cover - only on a PyYAML built without libyaml
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_BYTES = 16 * 1024 * 1024
+MAX_DEPTH = 20
 
 Path_ = tuple[str | int, ...]
 Where = tuple[int, int]
@@ -37,6 +38,7 @@ _PLAIN_TAGS = {
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _NULL = "tag:yaml.org,2002:null"
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -150,12 +152,17 @@ def _decode(raw: bytes, result: Loaded) -> str | None:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as utf8_error:
+        lenient = raw.decode("utf-8", "replace")
+        if len(_HAN.findall(lenient)) > lenient.count("\ufffd"):
+            # Mostly good UTF-8 Chinese with a few stray bytes: not a GBK file.
+            result.problems.append(_undecodable(path, raw, utf8_error))
+            return None
         try:
             text = raw.decode("gb18030")
         except UnicodeDecodeError:
             result.problems.append(_undecodable(path, raw, utf8_error))
             return None
-        if not re.search(r"[\u4e00-\u9fff]", text):
+        if not _HAN.search(text):
             # Decodable as GB18030 but no Chinese in it: random bytes, not a Notepad file.
             result.problems.append(_undecodable(path, raw, utf8_error))
             return None
@@ -167,7 +174,8 @@ def _decode(raw: bytes, result: Loaded) -> str | None:
 
 def _undecodable(path: str, raw: bytes, exc: UnicodeDecodeError) -> Problem:
     line = raw[: exc.start].count(b"\n") + 1
-    col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+    line_start = raw.rfind(b"\n", 0, exc.start) + 1
+    col = len(raw[line_start: exc.start].decode("utf-8", "replace")) + 1
     return R.XJ102.problem(
         path, (line, col), "",
         f"第 {line} 行有无法识别的字节 0x{raw[exc.start]:02X}，既不是 UTF-8 也不是 GBK 编码；"
@@ -184,6 +192,13 @@ class _Converter:
 
     def convert(self, node: yaml.Node, path: Path_) -> object:
         res = self.result
+        if len(path) > MAX_DEPTH:
+            # A submission is six levels deep at most; deeper is junk, and would exhaust the stack.
+            if not any(p.code == R.XJ107.code for p in res.problems):
+                res.problems.append(R.XJ107.problem(
+                    res.path, _mark(node), _dotted(path[:MAX_DEPTH]),
+                    f"这里嵌套了 {MAX_DEPTH} 层以上；推荐文件最多只有六层，请检查括号和缩进"))
+            return None
         if id(node) in self.seen:
             # The C composer hands an alias back as the very node it names, so a
             # "billion laughs" file stops here at its first alias, in linear time.
@@ -199,6 +214,13 @@ class _Converter:
             if node.tag not in _PLAIN_TAGS:
                 return self._bad_tag(node, path)
             if node.tag == _NULL and not node.style:
+                return None
+            bad = _CONTROL.search(node.value)
+            if bad:
+                # Typed as an escape in double quotes ("\0", "\a"): invisible, and illegal in XML reports.
+                res.problems.append(R.XJ104.problem(
+                    res.path, _mark(node), _dotted(path),
+                    f"这里的内容含有不可见的控制字符 U+{ord(bad.group()):04X}（多半是双引号里的“\\”转义），请删去"))
                 return None
             return node.value
         if isinstance(node, yaml.SequenceNode):

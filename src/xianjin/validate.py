@@ -16,6 +16,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from xianjin.campaign import ALTERNATE, CATEGORIES, FORMAL, Campaign
+from xianjin.files import os_error_text
 from xianjin.loader import Loaded, load_file
 from xianjin.messages import field_path, pydantic_problems, unknown_key_message
 from xianjin.models import (CATEGORY_MODELS, HEADER_KEYS, NOMINEE_KINDS, Header, Submission)
@@ -58,11 +59,11 @@ class Report(Tally):
 
 def validate_paths(paths: list[str], campaign: Campaign, *, require_all: bool = False) -> Report:
     report = Report(campaign)
-    for path in discover(paths, report):
+    for path, named in discover(paths, report):
         loaded = load_file(path)
         if loaded.io_error:
             report.unreadable.extend(loaded.problems)
-        elif not is_submission(loaded):
+        elif not is_submission(loaded, named):
             report.skipped.append(path)
         else:
             report.units.append(check_loaded(loaded, campaign))
@@ -70,28 +71,44 @@ def validate_paths(paths: list[str], campaign: Campaign, *, require_all: bool = 
     return report
 
 
-def discover(paths: list[str], report: Report) -> list[str]:
-    """Files named on the command line, and the YAML files below folders (hidden folders skipped)."""
-    found: list[str] = []
+def discover(paths: list[str], report: Report) -> list[tuple[str, bool]]:
+    """(path, named on the command line) of the files named and the YAML files below folders.
+
+    Hidden folders and what a folder's .xianjinignore lists are skipped. A file reached
+    twice (named, and inside a named folder) is checked once, as first spelt.
+    """
+    found: list[tuple[str, bool]] = []
+
+    def unreadable(exc: OSError) -> None:
+        report.unreadable.append(L.XJ100.problem(
+            exc.filename or "", (1, 1), "", "无法读取这个文件夹：" + os_error_text(exc)))
+
     for given in paths:
         p = Path(given)
         if p.is_dir():
-            for top, dirs, files in os.walk(p):
+            for top, dirs, files in os.walk(p, onerror=unreadable):
                 ignored = _ignored(top)
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIP_DIRS
                                  and not _matches(d, ignored))
-                found.extend(os.path.join(top, f) for f in sorted(files)
+                found.extend((os.path.join(top, f), False) for f in sorted(files)
                              if f.endswith(YAML_SUFFIXES) and not f.startswith(".")
                              and not _matches(f, ignored))
         elif p.exists():
-            found.append(given)
+            found.append((given, True))
         else:
             report.unreadable.append(L.XJ100.problem(given, (1, 1), "", "找不到这个文件或文件夹，请检查路径是否写对"))
-    # The same file named twice (a file and its folder) is checked once.
-    return list(dict.fromkeys(found))
+    unique: dict[str, tuple[str, bool]] = {}
+    for path, named in found:
+        real = os.path.realpath(path)
+        if real in unique:
+            named = named or unique[real][1]
+            path = unique[real][0]
+        unique[real] = (path, named)
+    return list(unique.values())
 
 
 _MAPPING_REFUSED = {"XJ103", "XJ109", "XJ110"}
+_UNDECODED = {"XJ101", "XJ102", "XJ104"}
 _FORM_KEY = re.compile(r"^\s*(?:" + "|".join((*HEADER_KEYS, *CATEGORIES)) + r")\s*[:：]", re.MULTILINE)
 
 
@@ -108,20 +125,22 @@ def _matches(name: str, patterns: list[str]) -> bool:
     return any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns)
 
 
-def is_submission(loaded: Loaded) -> bool:
+def is_submission(loaded: Loaded, named: bool = True) -> bool:
     """A YAML file is a submission when it speaks the forms' language.
 
     Any of the form's keys counts, not only 推荐单位, so that a file whose 推荐单位
-    line was deleted is still checked. A mapping refused only for its tags or aliases
-    (an mkdocs.yml, a CI file with anchors) is judged by its text. A file that is not
-    YAML at all (empty, binary, a syntax error, a top-level list) is reported: nothing
-    says it is not a submission.
+    line was deleted is still checked. A file that did not load is judged by its text.
+    One named on the command line that is not YAML at all (empty, binary, a syntax
+    error, a top-level list) is reported: the clerk asked for it. Found in a folder
+    walk, it is someone else's file (a hook list, a template) and is skipped unless
+    its text has the forms' keys.
     """
     if isinstance(loaded.data, dict):
         return any(k in loaded.data for k in (*HEADER_KEYS, *CATEGORIES))
-    if loaded.text and all(p.code in _MAPPING_REFUSED for p in loaded.problems):
+    if loaded.text and (not named or all(p.code in _MAPPING_REFUSED for p in loaded.problems)):
         return bool(_FORM_KEY.search(loaded.text))
-    return True
+    # Bytes that cannot be read as text might be a submission in a broken encoding.
+    return named or any(p.code in _UNDECODED for p in loaded.problems)
 
 
 def check_loaded(loaded: Loaded, campaign: Campaign) -> UnitFile:

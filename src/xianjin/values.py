@@ -72,16 +72,19 @@ def parse_date(text: str) -> date:
 class Phone:
     area: str  # "" for a mobile number
     number: str
+    extension: str = ""
 
     def __str__(self) -> str:
-        return f"{self.area}-{self.number}" if self.area else self.number
+        main = f"{self.area}-{self.number}" if self.area else self.number
+        return f"{main}转{self.extension}" if self.extension else main
 
     @property
     def is_mobile(self) -> bool:
         return not self.area
 
 
-_PHONE = re.compile(r"\(?(0\d{2,3})\)?\s*[-－—]?\s*(\d{7,8})(?:\s*(?:转|-|—)\s*\d{1,6})?")
+_DASHES = "-－—–‐―"
+_PHONE = re.compile(rf"\(?(0\d{{2,3}})\)?\s*[{_DASHES}]?\s*(\d{{7,8}})(?:\s*(?:转|[{_DASHES}])\s*(\d{{1,6}}))?")
 _MOBILE = re.compile(r"1[3-9]\d{9}")
 
 
@@ -90,20 +93,23 @@ def parse_phone(text: str) -> Phone:
     t = text.strip().translate(_FULLWIDTH).replace(" ", "")
     m = _PHONE.fullmatch(t)
     if m:
-        return Phone(m.group(1), m.group(2))
-    if _MOBILE.fullmatch(t.replace("-", "")):
-        return Phone("", t.replace("-", ""))
+        return Phone(m.group(1), m.group(2), m.group(3) or "")
+    digits = re.sub(f"[{_DASHES}]", "", t)
+    if _MOBILE.fullmatch(digits):
+        return Phone("", digits)
     raise ValueError("应写成“区号-号码”：区号是 0 加 2–3 位数字，号码 7–8 位")
 
 
-_NAME_CHARS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f·•・]+")
+_NAME_CHARS = re.compile(r"[\u3007\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f·]+")
+# Middle dots that keyboards and word processors type instead of U+00B7 in minority names.
+_DOTS = str.maketrans({c: "·" for c in "•・‧･∙."})
 
 
 def normalise_name(text: str) -> str:
     """Remove the spaces used to pad two-character names (`张　三`); unify the middle dot."""
     name = re.sub(r"\s+", "", text)
-    name = name.replace("•", "·").replace("・", "·").replace(".", "·") if re.search(
-        r"[\u4e00-\u9fff]", name) else name
+    if re.search(r"[\u4e00-\u9fff]", name):
+        name = name.translate(_DOTS)
     if not _NAME_CHARS.fullmatch(name):
         raise ValueError("姓名只能由汉字组成（少数民族姓名可用“·”分隔），不能有数字或字母")
     if name.startswith("·") or name.endswith("·") or "··" in name:
