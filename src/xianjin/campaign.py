@@ -78,9 +78,15 @@ class Campaign(_Data):
         names = [u.名称 for u in self.推荐单位]
         if len(set(names)) != len(names):
             raise ValueError("推荐单位的名称有重复")
-        for alias, full in {**self.学历简称}.items():
+        for alias, full in self.学历简称.items():
             if full not in self.学历:
                 raise ValueError(f"学历简称“{alias}”对应的“{full}”不在学历表中")
+        for u in self.推荐单位:
+            low, high = u.优质服务品牌
+            if not 0 <= low <= high:
+                raise ValueError(f"{u.名称}的优质服务品牌幅度 {low}–{high} 不对：下限不能大于上限")
+        if not self.年龄.下限 <= self.年龄.提示上限 <= self.年龄.上限:
+            raise ValueError("年龄应满足 下限 ≤ 提示上限 ≤ 上限")
         return self
 
     @cached_property

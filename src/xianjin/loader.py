@@ -322,6 +322,11 @@ def _syntax_problem(path: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
         said = "tab"
     elif mark and "could not find expected ':'" in said and "：" in _line_at(text, mark.index):
         said = "fullwidth colon"
+    elif mark and "mapping values are not allowed" in said:
+        # `性别：女` is plain text to YAML; the error only shows on the next key, a line later.
+        above = _previous_line(text, mark.index)
+        if above is not None and "：" in above[1] and ": " not in above[1]:
+            said, where = "fullwidth colon", (mark.line + 1 - above[0], len(above[1]) - len(above[1].lstrip()) + 1)
     for needle, message in _SYNTAX_MESSAGES:
         if needle in said:
             break
@@ -330,6 +335,15 @@ def _syntax_problem(path: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
     if "expected a single document" in said:
         return R.XJ107.problem(path, where, "", message)
     return R.XJ105.problem(path, where, "", message)
+
+
+def _previous_line(text: str, index: int) -> tuple[int, str] | None:
+    """The non-blank line above the one holding `index`: (its 0-based offset back, its text)."""
+    lines = text[: text.rfind("\n", 0, index) + 1].splitlines()
+    for back, line in enumerate(reversed(lines), 1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            return back, line
+    return None
 
 
 def _line_at(text: str, index: int) -> str:

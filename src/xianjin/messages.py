@@ -43,6 +43,8 @@ def _translate(err: dict, loc: Path_, loaded: Loaded, root: type[BaseModel] | No
     if kind == "extra_forbidden":
         allowed = _allowed_keys(root, loc[:-1])
         return "XJ202", unknown_key_message(str(key), allowed), loaded.where_key(loc)
+    if kind == "value_error":  # a model validator of ours (campaign consistency): its reason is Chinese
+        return "XJ219", str(err.get("ctx", {}).get("error", "")) or "这一项的写法不对", loaded.where(loc)
     value = err.get("input")
     if value is None and kind in ("string_type", "model_type", "list_type", "dict_type",
                                  "date_type", "int_type", "tuple_type"):

@@ -114,10 +114,12 @@ def _vocabulary(code: str, label: str, entries: str, aliases: str | None = None,
 
 
 def _nearest(value: str, allowed: tuple[str, ...]) -> str | None:
-    for candidate in allowed:
-        if candidate.startswith(value) or value.startswith(candidate):
-            return candidate
-    close = difflib.get_close_matches(value, allowed, n=1, cutoff=0.5)
+    # A one-character prefix (“无”, “中”) says too little to suggest anything from.
+    if len(value) >= 2:
+        for candidate in allowed:
+            if candidate.startswith(value) or value.startswith(candidate):
+                return candidate
+    close = difflib.get_close_matches(value, allowed, n=1, cutoff=0.6)
     return close[0] if close else None
 
 
@@ -160,20 +162,25 @@ class Form(BaseModel):
 
 class Approval(Form):
     意见: Line = Field(description="审批意见，如：同意推荐")
-    日期: Date | None = Field(None, description="签署日期，如 2012-08-10")
+    日期: Annotated[Date | None, BeforeValidator(_absent_if_blank)] = Field(
+        None, description="签署日期，如 2012-08-10")
+
+
+# A stage not yet signed may be left out, null or ''.
+Stage = Annotated[Approval | None, BeforeValidator(_absent_if_blank)]
 
 
 class Approvals(Form):
-    主管单位党组织: Approval | None = Field(None, description="主管单位党组织意见")
-    推荐单位领导小组: Approval | None = Field(None, description="市委或省直机关创先争优活动领导小组意见")
-    省委领导小组: Approval | None = Field(None, description="省委创先争优活动领导小组审批意见")
+    主管单位党组织: Stage = Field(None, description="主管单位党组织意见")
+    推荐单位领导小组: Stage = Field(None, description="市委或省直机关创先争优活动领导小组意见")
+    省委领导小组: Stage = Field(None, description="省委创先争优活动领导小组审批意见")
 
 
 class BrandApprovals(Form):
     """The brand form has no 主管单位 stage."""
 
-    推荐单位领导小组: Approval | None = Field(None, description="市委或省直机关创先争优活动领导小组意见")
-    省委领导小组: Approval | None = Field(None, description="省委创先争优活动领导小组审批意见")
+    推荐单位领导小组: Stage = Field(None, description="市委或省直机关创先争优活动领导小组意见")
+    省委领导小组: Stage = Field(None, description="省委创先争优活动领导小组审批意见")
 
 
 # --- the three nominee kinds ----------------------------------------------------------

@@ -57,6 +57,12 @@ def rows(report: Report) -> list[Row]:
             报送日期=f"{u.header.报送日期:%Y-%m-%d}" if u and u.header else "",
             文件=("、".join(f.path for f in files)) if files else "未报送",
         ))
+    # A file whose 推荐单位 is wrong or that does not even load still belongs to someone:
+    # the office must see it, with its errors, not a quiet 未报送.
+    for u in report.units:
+        if not u.unit:
+            out.append(Row("（推荐单位不明）", 0, None, None, 0, None, None, "", None, u.errors, u.warnings,
+                           "", u.path))
     return out
 
 
@@ -69,7 +75,7 @@ def totals(report: Report, table: list[Row]) -> Row:
     return Row("合计", limits.get(WINDOWS, add("窗口名额")), add("窗口推荐"), add("窗口递补"),
                limits.get(MODELS, add("标兵名额")), add("标兵推荐"), add("标兵递补"), "",
                add("品牌推荐"), add("错误"), add("警告"), "",
-               f"已报送 {sum(1 for r in table if r.错误 is not None)}/{len(table)}")
+               f"已报送 {sum(1 for r in table if r.错误 is not None and r.窗口名额)}/{len(report.campaign.推荐单位)}")
 
 
 def _cell(value: object) -> str:

@@ -173,12 +173,13 @@ def _check_category(unit: UnitFile, data: dict, category: str, context: dict) ->
         unit.problems.append(F.XJ201.problem(
             path, loaded.where_key((category,)), category, f"缺少“{category}”部分；这是必填项"))
         return
+    sections = list(CATEGORY_MODELS[category].model_fields)
     if not isinstance(raw, dict):
+        wanted = "和".join(f"“{s}:”" for s in sections)
         unit.problems.append(F.XJ219.problem(
             path, loaded.where((category,)), category,
-            f"“{category}”下面应当是“推荐对象:”和“递补对象:”两个列表，并缩进两格"))
+            f"“{category}”下面应当是{wanted}{'两个列表' if len(sections) > 1 else '列表'}，并缩进两格"))
         return
-    sections = list(CATEGORY_MODELS[category].model_fields)
     for key in raw:
         if key in sections:
             continue

@@ -148,5 +148,5 @@ def _sector(unit):
 @XJ220.checker
 def _publicity(unit):
     if unit.header and not unit.header.公示情况:
-        yield XJ220.problem(unit.path, unit.loaded.where(()), "公示情况",
+        yield XJ220.problem(unit.path, unit.loaded.where_key(("公示情况",)), "公示情况",
                             "没有填写公示情况；通知要求推荐对象经过公示，请写明公示的时间、范围和结果")
