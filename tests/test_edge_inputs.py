@@ -80,3 +80,12 @@ def test_junit_report_stays_well_formed_for_hostile_text(tmp_path):
     out = CliRunner().invoke(cli, ["validate", str(tmp_path), "--format", "junit"]).output
     suite = ET.fromstring(out.split("\n", 1)[1])
     assert suite.get("failures") == "1"
+
+
+def test_the_same_window_spelt_with_other_spaces_is_still_the_same(tmp_path):
+    text = build_unit("衡水").text
+    first, second = (part.split("\n", 1)[0] for part in text.split("服务窗口名称: ")[1:3])
+    text = text.replace(f"服务窗口名称: {second}\n", f"服务窗口名称: {first[:3]} {first[3:]}\n", 1)
+    (tmp_path / "衡水.yaml").write_text(text, encoding="utf-8")
+    report = validate_paths([str(tmp_path)], CAMPAIGN)
+    assert codes([p for p in report.problems if p.code == "XJ402"]) == ["XJ402", "XJ402"]

@@ -185,6 +185,9 @@ class BrandApprovals(Form):
 
 # --- the three nominee kinds ----------------------------------------------------------
 
+_SAME_QUOTES = str.maketrans({'"': "“", "'": "‘", "＂": "“", "「": "“", "」": "”"})
+
+
 class Nominee(Form):
     category: ClassVar[str]
     title_field: ClassVar[str]
@@ -195,8 +198,11 @@ class Nominee(Form):
 
     @property
     def identity(self) -> tuple[str, ...]:
-        """What makes two nominations the same window, brand or person."""
-        return (self.title,)
+        """What makes two nominations the same window, brand or person.
+
+        Spaces and the kind of quotes do not make a different window: “e路通” and "e路通" are one.
+        """
+        return ("".join(self.title.split()).translate(_SAME_QUOTES),)
 
 
 class Window(Nominee):
