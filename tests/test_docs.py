@@ -27,3 +27,11 @@ def test_every_command_has_chinese_help_with_an_example(command):
     assert "例：" in out and f"xianjin {command}" in out.split("例：")[1]
     for english in ("Usage:", "Options:", "Show this message", "[OPTIONS]"):
         assert english not in out
+
+
+def test_readme_shows_the_real_output_of_the_broken_example(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    shown = (ROOT / "README.md").read_text(encoding="utf-8").split("$ xianjin validate examples/broken/\n", 1)[1]
+    result = CliRunner().invoke(cli, ["validate", "examples/broken/"])
+    assert result.exit_code == 1
+    assert shown.split("```", 1)[0] == result.output
