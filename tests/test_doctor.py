@@ -16,7 +16,14 @@ def test_doctor_passes_on_a_set_up_machine(tmp_path):
     for role in ("正文（仿宋）", "标题（小标宋）", "表格（宋体）"):
         assert f"✓ {role}：使用 " in result.output
     assert "BabelStone Han 已安装" in result.output
+    assert "✓ 常用字字体：" in result.output
     assert result.output.rstrip().endswith("排版环境正常。")
+
+
+def test_doctor_tells_whether_the_common_faces_are_built(monkeypatch, tmp_path):
+    monkeypatch.setenv("XIANJIN_CACHE_DIR", str(tmp_path))
+    check = doctor._common_fonts()
+    assert check.ok and "尚未生成：首次排版时自动生成" in check.detail
 
 
 def test_doctor_says_what_to_install_when_fonts_are_missing(monkeypatch, tmp_path):

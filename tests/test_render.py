@@ -290,7 +290,7 @@ def test_a_failed_run_leaves_the_earlier_output_intact(rendered, tmp_path, monke
     before = {p.name: p.read_bytes() for p in (out / "石家庄").glob("*.pdf")}
     real, calls = pdf.to_pdf, []
 
-    def second_fails(html, target, label):
+    def second_fails(html, target, label, faces=()):
         calls.append(target)
         if len(calls) == 2:
             # What a worker killed mid-write leaves behind.
@@ -298,7 +298,7 @@ def test_a_failed_run_leaves_the_earlier_output_intact(rendered, tmp_path, monke
             if failure is KeyboardInterrupt:
                 raise KeyboardInterrupt
             raise RenderError(f"{label}：测试用的失败")
-        return real(html, target, label)
+        return real(html, target, label, faces)
 
     monkeypatch.setattr(pdf, "to_pdf", second_fails)
     result = render(src, "--out", out, "--force", "--jobs", "1")
@@ -361,7 +361,7 @@ def test_notdef_warning_from_weasyprint_fails_the_document(tmp_path, monkeypatch
 def test_a_write_error_in_a_worker_is_told_in_chinese(monkeypatch):
     from xianjin.render import pdf, pool
 
-    def denied(html, target, label):
+    def denied(html, target, label, faces=()):
         raise PermissionError(13, "Permission denied", target)
 
     monkeypatch.setattr(pdf, "to_pdf", denied)

@@ -61,7 +61,8 @@ def render_command(paths, out, unit, fmt, jobs, force, campaign_file) -> None:
         sys.exit(2)
     progress = sys.stderr.isatty() and not os.environ.get("CI")
     try:
-        result = render_report(report, out, fmt=fmt, jobs=jobs, force=force, progress=progress)
+        result = render_report(report, out, fmt=fmt, jobs=jobs, force=force, progress=progress,
+                               notify=lambda message: click.echo(message, err=True))
     except RenderError as exc:
         click.echo(f"错误：{exc}", err=True)
         sys.exit(2)

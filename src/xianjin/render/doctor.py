@@ -90,6 +90,20 @@ def _fonts() -> list[Check]:
         return [Check(False, "中文字体", str(exc), f"{INSTALL} fontconfig fonts-noto-cjk fonts-babelstone-han")]
 
 
+def _common_fonts() -> Check:
+    from xianjin.render import commonfonts
+
+    try:
+        faces = commonfonts.planned()
+    except RenderError as exc:
+        return Check(False, "常用字字体", str(exc))
+    if not faces:
+        return Check(True, "常用字字体", f"未安装 {commonfonts.SOURCE_FAMILY}，不需要")
+    if all(f.path.is_file() for f in faces):
+        return Check(True, "常用字字体", f"已生成（{commonfonts.cache_dir()}）：嵌入 PDF 快而小")
+    return Check(True, "常用字字体", "尚未生成：首次排版时自动生成，约 15–30 秒，每台机器只做一次")
+
+
 def _writable(folder: str) -> Check:
     path = Path(folder)
     probe_dir = path if path.exists() else next((p for p in path.parents if p.exists()), Path("."))
@@ -103,4 +117,4 @@ def _writable(folder: str) -> Check:
 
 
 def run_checks(out: str) -> list[Check]:
-    return [_pango(), _harfbuzz(), *_fonts(), _writable(out)]
+    return [_pango(), _harfbuzz(), *_fonts(), _common_fonts(), _writable(out)]

@@ -75,6 +75,15 @@ def installed() -> dict[str, Face]:
     return {name: face for name, (_, face) in faces.items()}
 
 
+def installed_styles(family: str) -> dict[str, Face]:
+    """The installed faces of one family by their style in lower case ("regular", "bold")."""
+    found: dict[str, Face] = {}
+    for names, style, face in _fc_list():
+        if family in names:
+            found.setdefault(style, Face(family, face.file, face.index))
+    return found
+
+
 def resolve(stack: tuple[str, ...]) -> list[Face]:
     """The installed faces of a stack, in the stack's order (what Pango falls back through)."""
     faces = installed()
@@ -95,11 +104,13 @@ def _cmap(face: Face) -> frozenset[int]:
 def fingerprint() -> str:
     """What about the fonts can change the PDFs: every face (bold too) of every family the
     stylesheet names, each file's size and mtime (a font package update), and the versions
-    of Pango and HarfBuzz, which shape and subset the text."""
+    of Pango and HarfBuzz, which shape and subset the text, and the common-character faces
+    derived from them (their names carry the fontTools version and the recipe)."""
+    from xianjin.render import commonfonts
     from xianjin.render.pdf import library_versions
 
     named = {name for stack in stacks() for name in stack}
-    parts = [library_versions()]
+    parts = [library_versions(), *(f.path.name for f in commonfonts.planned())]
     for names, style, face in _fc_list():
         if named.intersection(names):
             try:

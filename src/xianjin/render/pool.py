@@ -15,8 +15,10 @@ removes every staging file and temporary file they leave behind.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import sys
+import tempfile
 from dataclasses import dataclass
 
 from xianjin.files import os_error_text
@@ -25,6 +27,7 @@ from xianjin.render.errors import RenderError
 RECYCLE_AFTER = 24  # documents per worker process
 
 _stop = None  # set in each worker: an Event shared with the parent
+_faces: tuple = ()  # the common-character font faces (commonfonts.CommonFace) to register
 
 
 @dataclass(frozen=True)
@@ -34,9 +37,20 @@ class Job:
     label: str  # how the document is named in messages
 
 
-def _init(stop) -> None:
-    global _stop
-    _stop = stop
+def _init(stop, faces: tuple, scratch: str) -> None:
+    global _stop, _faces
+    _stop, _faces = stop, faces
+    # WeasyPrint copies @font-face files into a temporary folder that only its __del__
+    # removes, which a worker never runs; the parent removes this whole folder instead,
+    # even after Ctrl-C.
+    tempfile.tempdir = scratch
+    # WeasyPrint allocates millions of short-lived boxes and styles; with the default
+    # thresholds the collector runs every 700 allocations and keeps re-walking the modules
+    # imported by the forkserver. Freezing those and collecting less often saves about
+    # 9% of the CPU time, for about 60 MB more per worker (measured on 4 documents of 138
+    # pages); workers are recycled anyway.
+    gc.freeze()
+    gc.set_threshold(20_000, 20, 100)
 
 
 def _run_one(job: Job) -> tuple[str, tuple[str, int | str]]:
@@ -46,7 +60,7 @@ def _run_one(job: Job) -> tuple[str, tuple[str, int | str]]:
     from xianjin.render.pdf import to_pdf
 
     try:
-        return job.target, ("ok", to_pdf(job.html, job.target, job.label))
+        return job.target, ("ok", to_pdf(job.html, job.target, job.label, _faces))
     except RenderError as exc:
         result = ("error", str(exc))
     except OSError as exc:
@@ -58,7 +72,7 @@ def _run_one(job: Job) -> tuple[str, tuple[str, int | str]]:
     return job.target, result
 
 
-def _context():
+def context():
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(["xianjin.render.pdf", "weasyprint"])
     return ctx
@@ -69,12 +83,16 @@ def warm_up() -> None:
     checks glyphs and fills templates, instead of after."""
     from multiprocessing import forkserver
 
-    _context()
+    context()
     forkserver.ensure_running()
 
 
-def run_jobs(jobs: list[Job], workers: int, progress: bool = False) -> dict[str, int]:
-    """Render every job; returns pages per target. Raises RenderError after the first failure."""
+def run_jobs(jobs: list[Job], workers: int, progress: bool = False, faces: tuple = ()) -> dict[str, int]:
+    """Render every job; returns pages per target. Raises RenderError after the first failure.
+
+    `faces` are the common-character faces each process registers with WeasyPrint.
+    """
+    global _faces
     # Longest documents first, so no process is left alone with a big one at the end.
     jobs = sorted(jobs, key=lambda j: -len(j.html))
     pages: dict[str, int] = {}
@@ -82,9 +100,11 @@ def run_jobs(jobs: list[Job], workers: int, progress: bool = False) -> dict[str,
     with contextlib.ExitStack() as stack:
         bar = stack.enter_context(_bar(len(jobs))) if progress else None
         if workers <= 1 or len(jobs) <= 1:
+            _faces = faces
             results = map(_run_one, jobs)
         else:
-            pool = stack.enter_context(_pool(min(workers, len(jobs))))
+            scratch = stack.enter_context(tempfile.TemporaryDirectory(prefix="xianjin-"))
+            pool = stack.enter_context(_pool(min(workers, len(jobs)), faces, scratch))
             results = pool.imap_unordered(_run_one, jobs)
         for target, (status, value) in results:
             if status == "error":
@@ -102,9 +122,10 @@ def run_jobs(jobs: list[Job], workers: int, progress: bool = False) -> dict[str,
 
 
 @contextlib.contextmanager
-def _pool(workers: int):
-    ctx = _context()
-    pool = ctx.Pool(workers, initializer=_init, initargs=(ctx.Event(),), maxtasksperchild=RECYCLE_AFTER)
+def _pool(workers: int, faces: tuple, scratch: str):
+    ctx = context()
+    pool = ctx.Pool(workers, initializer=_init, initargs=(ctx.Event(), faces, scratch),
+                    maxtasksperchild=RECYCLE_AFTER)
     try:
         yield pool
         pool.close()

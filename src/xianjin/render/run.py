@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from xianjin.files import os_error_text, write_atomic
-from xianjin.render import cache
+from xianjin.render import cache, commonfonts
 from xianjin.render.assets import STYLESHEET, stylesheet_path
 from xianjin.render.context import SUMMARY_NAME, Document, summary_document, unit_documents
 from xianjin.render.errors import RenderError
@@ -54,10 +54,11 @@ def output_folder(out: Path, name: str) -> Path:
 
 
 def render_report(report: Report, out: str | Path, *, fmt: str = "pdf", jobs: int | None = None,
-                  force: bool = False, progress: bool = False) -> RenderResult:
+                  force: bool = False, progress: bool = False, notify=None) -> RenderResult:
     """Render the valid submissions of `report` into `out/<unit>/`. Raises RenderError (Chinese).
 
     With several units, `out/全省汇总表` too; see context.summary_document for a single unit.
+    `notify(message)` is told about slow one-time work (building the common-character fonts).
     """
     if fmt not in FORMATS:
         raise RenderError(f"不支持的格式“{fmt}”，应为 pdf 或 html")
@@ -84,10 +85,12 @@ def render_report(report: Report, out: str | Path, *, fmt: str = "pdf", jobs: in
     if len(units) == 1 and (out / f"{SUMMARY_NAME}.{fmt}").is_file():
         result.stale_summary = out / f"{SUMMARY_NAME}.{fmt}"
     workers = jobs or os.cpu_count() or 1
+    faces: list = []
     if fmt == "pdf" and (todo or summary):
         check_environment()
         if workers > 1:
             warm_up()
+        faces = commonfonts.ensure(notify)
 
     plans: list[_Planned] = []
     for u, folder, key in todo:
@@ -114,7 +117,7 @@ def render_report(report: Report, out: str | Path, *, fmt: str = "pdf", jobs: in
         if fmt == "html":
             _write_html(plans, filled, staged)
         else:
-            result.pages = _write_pdf(filled, staged, workers, progress)
+            result.pages = _write_pdf(filled, staged, workers, progress, tuple(faces))
         for target, staging in staged.items():
             os.replace(staging, target)
     except BaseException:
@@ -160,6 +163,6 @@ def _write_html(plans: list[_Planned], filled: list[tuple[_Planned, Document, st
 
 
 def _write_pdf(filled: list[tuple[_Planned, Document, str]], staged: dict[Path, Path], workers: int,
-               progress: bool) -> int:
+               progress: bool, faces: tuple) -> int:
     jobs = [Job(html, str(staged[p.folder / f"{d.name}.pdf"]), _label(p, d)) for p, d, html in filled]
-    return sum(run_jobs(jobs, workers, progress).values())
+    return sum(run_jobs(jobs, workers, progress, faces).values())

@@ -1,0 +1,174 @@
+"""Small copies of Noto Serif CJK SC that hold only the common characters, built once per machine.
+
+Why: WeasyPrint embeds a font as a subset that keeps the original glyph numbers. With the
+Noto CJK collection, each PDF therefore pays for its 65,535-glyph faces: two HarfBuzz subset
+passes over them, a copy of the 26 MB file and about 1 MB of empty glyph slots to compress.
+That is about 90 ms per PDF, 11 s of CPU for a province, and 200 KB in every one-page table.
+A face with only the ~7,800 glyphs of GB 2312 (plus Latin, punctuation and full-width forms)
+prints the same outlines at a fraction of that cost.
+
+The stylesheet names this face just before the full one ("Noto Serif CJK SC Common",
+"Noto Serif CJK SC"). A character outside GB 2312 therefore falls through to the full face
+and prints exactly as before; only a PDF that has such a character pays the old price. The
+layout features kept are the ones HarfBuzz applies to horizontal text, restricted to the
+Simplified Chinese language system. Shaping, and so every line break, is the same as with
+the full face: the tests compare the two.
+
+The faces are derived with fontTools from the installed collection. They are kept in the
+user's cache folder (XIANJIN_CACHE_DIR, else $XDG_CACHE_HOME/xianjin, else ~/.cache/xianjin),
+named by a key over the source file (path, size, mtime), the fontTools version and the recipe
+below. The bytes are deterministic, so PDFs stay byte-identical from one machine to another.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import lru_cache
+from hashlib import sha256
+from pathlib import Path
+
+from xianjin.files import os_error_text, write_atomic
+from xianjin.render.errors import RenderError
+
+FAMILY = "Noto Serif CJK SC Common"  # the name style.css uses; ASCII, since it becomes the PDF font name
+SOURCE_FAMILY = "Noto Serif CJK SC"
+WEIGHTS = {"regular": 400, "bold": 700}
+# What HarfBuzz applies to horizontal text by default (hb-ot-shape.cc); nothing else can
+# change the shaping of body text.
+_FEATURES = ["abvm", "blwm", "ccmp", "locl", "mark", "mkmk", "rlig", "rvrn",
+             "calt", "clig", "curs", "dist", "kern", "liga", "rclt"]
+_LANGUAGE = "ZHS "  # the OpenType language system of lang="zh-CN"
+RECIPE = "gb2312+latin1+punct/zhs/1"  # change when the recipe changes: it is part of the key
+
+
+@dataclass(frozen=True)
+class CommonFace:
+    weight: int
+    source: str  # the installed file (a .ttc collection or a single face)
+    index: int  # the face within it
+    path: Path  # the derived face in the cache folder
+
+    def css(self) -> str:
+        return (f'@font-face {{ font-family: "{FAMILY}"; font-weight: {self.weight}; '
+                f'src: url("{self.path.as_uri()}"); }}')
+
+
+def cache_dir() -> Path:
+    explicit = os.environ.get("XIANJIN_CACHE_DIR")
+    if explicit:
+        return Path(explicit) / "fonts"
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "xianjin" / "fonts"
+
+
+def _key(source: str, index: int) -> str:
+    from fontTools import version as fonttools_version
+
+    try:
+        st = os.stat(source)
+        stamp = f"{st.st_size}:{st.st_mtime_ns}"
+    except OSError:
+        stamp = "?"
+    return sha256(f"{source}|{index}|{stamp}|{fonttools_version}|{RECIPE}".encode()).hexdigest()[:16]
+
+
+def planned() -> list[CommonFace]:
+    """The faces this machine can have: one per weight of Noto Serif CJK SC that is installed."""
+    from xianjin.render.fonts import installed_styles
+
+    faces = []
+    for style, weight in WEIGHTS.items():
+        face = installed_styles(SOURCE_FAMILY).get(style)
+        if face is not None:
+            name = f"NotoSerifCJKSC-Common-{style}-{_key(face.file, face.index)}.otf"
+            faces.append(CommonFace(weight, face.file, face.index, cache_dir() / name))
+    return faces
+
+
+def ensure(notify=None) -> list[CommonFace]:
+    """The planned faces, building the missing ones (about 15 s each, in parallel). Raises RenderError."""
+    faces = planned()
+    missing = [f for f in faces if not f.path.is_file()]
+    if missing:
+        if notify is not None:
+            notify(f"首次排版：正在从 {SOURCE_FAMILY} 生成常用字字体（约 15–30 秒，每台机器只做一次，"
+                   f"存放在 {cache_dir()}）……")
+        try:
+            cache_dir().mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise RenderError(f"无法创建字体缓存文件夹 {cache_dir()}：{os_error_text(exc)}；"
+                              "可用环境变量 XIANJIN_CACHE_DIR 指定一个可写的文件夹") from None
+        if len(missing) == 1 or (os.cpu_count() or 1) == 1:
+            for face in missing:
+                _build_reporting(face)
+        else:
+            from xianjin.render.pool import context
+
+            with ProcessPoolExecutor(len(missing), mp_context=context()) as pool:
+                for error in pool.map(_build_reporting_error, missing):
+                    if error:
+                        raise RenderError(error)
+    return faces
+
+
+def _build_reporting_error(face: CommonFace) -> str:
+    try:
+        _build_reporting(face)
+    except RenderError as exc:
+        return str(exc)
+    return ""
+
+
+def _build_reporting(face: CommonFace) -> None:
+    try:
+        data = build(face.source, face.index)
+        write_atomic(face.path, data)
+    except OSError as exc:
+        raise RenderError(f"无法写入字体缓存 {face.path}：{os_error_text(exc)}；"
+                          "可用环境变量 XIANJIN_CACHE_DIR 指定一个可写的文件夹") from None
+    except Exception as exc:  # a font fontTools cannot read: say which, in Chinese
+        raise RenderError(f"无法从 {face.source} 生成常用字字体（{type(exc).__name__}: {exc}）") from None
+    for stale in face.path.parent.glob(face.path.name.rsplit("-", 1)[0] + "-*.otf"):
+        if stale != face.path:
+            stale.unlink(missing_ok=True)  # an earlier build from an older font package
+
+
+def build(source: str, index: int) -> bytes:
+    """The derived face as OpenType bytes: the same bytes for the same source and fontTools."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(source, fontNumber=index, recalcTimestamp=False)
+    for tag in ("GSUB", "GPOS"):
+        if tag in font:
+            # Other languages' `locl` lookups would pull in thousands of JP/KR/TC glyphs.
+            for record in font[tag].table.ScriptList.ScriptRecord:
+                keep = [r for r in record.Script.LangSysRecord if r.LangSysTag == _LANGUAGE]
+                record.Script.LangSysRecord = keep
+                record.Script.LangSysCount = len(keep)
+    options = subset.Options(layout_features=_FEATURES, name_IDs=["*"], name_languages=["*"],
+                             notdef_outline=True, glyph_names=False, hinting=True, legacy_kern=True,
+                             passthrough_tables=True)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=repertoire())
+    subsetter.subset(font)
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
+
+
+@lru_cache(maxsize=1)
+def repertoire() -> frozenset[int]:
+    """GB 2312 (6,763 汉字 and its symbols), Latin-1, general punctuation, CJK symbols, full-width forms."""
+    chars = set(range(0x20, 0x7F)) | set(range(0xA0, 0x100)) | set(range(0x2000, 0x2070))
+    chars |= set(range(0x3000, 0x3040)) | set(range(0xFF00, 0xFFF0))
+    for high in range(0xA1, 0xF8):
+        for low in range(0xA1, 0xFF):
+            try:
+                chars.add(ord(bytes((high, low)).decode("gb2312")))
+            except UnicodeDecodeError:
+                continue
+    return frozenset(chars)
