@@ -100,7 +100,7 @@ def test_an_unwritable_cache_folder_is_a_clear_error(tmp_path, monkeypatch):
     with pytest.raises(RenderError, match=r"无法创建字体缓存文件夹 .*XIANJIN_CACHE_DIR") as error:
         commonfonts.ensure(told.append)
     assert "Errno" not in str(error.value)
-    assert told and "首次排版" in told[0]
+    assert told and "生成常用字字体" in told[0]
 
 
 def test_the_cache_folder_follows_the_environment(monkeypatch, tmp_path):

@@ -94,7 +94,7 @@ def ensure(notify=None) -> list[CommonFace]:
     missing = [f for f in faces if not f.path.is_file()]
     if missing:
         if notify is not None:
-            notify(f"首次排版：正在从 {SOURCE_FAMILY} 生成常用字字体（约 15–30 秒，每台机器只做一次，"
+            notify(f"正在从 {SOURCE_FAMILY} 生成常用字字体（约 10–30 秒，每台机器只做一次，"
                    f"存放在 {cache_dir()}）……")
         try:
             cache_dir().mkdir(parents=True, exist_ok=True)
@@ -129,8 +129,9 @@ def _build_reporting(face: CommonFace) -> None:
     except OSError as exc:
         raise RenderError(f"无法写入字体缓存 {face.path}：{os_error_text(exc)}；"
                           "可用环境变量 XIANJIN_CACHE_DIR 指定一个可写的文件夹") from None
-    except Exception as exc:  # a font fontTools cannot read: say which, in Chinese
-        raise RenderError(f"无法从 {face.source} 生成常用字字体（{type(exc).__name__}: {exc}）") from None
+    except Exception:  # a font fontTools cannot read: say which, in Chinese
+        raise RenderError(f"无法从 {face.source} 生成常用字字体：fontTools 读不了这个字体文件，"
+                          "请重新安装 fonts-noto-cjk") from None
     for stale in face.path.parent.glob(face.path.name.rsplit("-", 1)[0] + "-*.otf"):
         if stale != face.path:
             stale.unlink(missing_ok=True)  # an earlier build from an older font package
