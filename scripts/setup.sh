@@ -30,7 +30,10 @@ fi
 # Ubuntu compile it with PGO and LTO: it renders about 15% faster than a plain source build
 # such as pyenv's (docs/benchmarks.md). PYTHON=/path/to/python overrides.
 if [ -z "${PYTHON:-}" ]; then
-  if [ -x /usr/bin/python3 ]; then PYTHON=/usr/bin/python3; else PYTHON=python3; fi
+  PYTHON=python3
+  if /usr/bin/python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+    PYTHON=/usr/bin/python3
+  fi
 fi
 base_of() { "$1" -c 'import sys; print(sys.base_prefix, sys.version_info[:2])'; }
 if [ -x .venv/bin/python ] && [ "$(base_of .venv/bin/python)" != "$(base_of "$PYTHON")" ]; then
