@@ -162,6 +162,15 @@ def test_fonts_are_embedded_subset_simplified_chinese(rendered):
     assert "BabelStone-Han" in fonts  # 𠮷 and 𪛖 come from the wide-coverage face
 
 
+def test_approval_labels_keep_the_notice_line_breaks(rendered):
+    # “市委或省直机关” is one line of the paper form; a column too narrow for it left “关” alone.
+    _, out, _ = rendered
+    for name in FORMS:
+        lines = [line.strip() for line in text_of(out / "石家庄" / f"{name}.pdf", layout=True).splitlines()]
+        assert any(line.startswith("市委或省直机关") for line in lines), name
+        assert "关" not in lines, name
+
+
 def test_window_form_keeps_the_notice_rows_labels_and_order(rendered):
     _, out, _ = rendered
     text = flat(out / "石家庄" / "01-群众满意窗口推荐和审批表.pdf")
