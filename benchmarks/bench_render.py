@@ -71,7 +71,7 @@ def main() -> int:
             (src / f"{i:02d}-{unit}.yaml").write_text(
                 make_province.make_unit(unit, seed=2012, scale=1), "utf-8")
         print(f"xianjin render，{args.jobs} 个进程，{os.cpu_count()} 个 CPU 核")
-        # The common-character fonts are built once per machine (scripts/setup.sh does it);
+        # The common-character fonts are built once per user (scripts/setup.sh does it);
         # the figures below are for every later run.
         from xianjin.render import commonfonts
 

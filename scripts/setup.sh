@@ -2,7 +2,7 @@
 # Sets up everything xianjin needs on a fresh Debian/Ubuntu machine; safe to run again.
 #   - system packages: Python venv, Pango (WeasyPrint), HarfBuzz subsetting, CJK fonts, poppler
 #   - .venv/ with xianjin installed (editable) and the test tools
-#   - the common-character fonts xianjin derives from Noto Serif CJK SC (once per machine)
+#   - the common-character fonts xianjin derives from Noto Serif CJK SC (once per user)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -52,5 +52,13 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   touch "$stamp"
 fi
 
-# About 15–30 s, once per machine; a render would otherwise do it on first use.
-.venv/bin/python -c 'from xianjin.render.commonfonts import ensure; ensure(print)'
+# About 10–30 s, once per user (~/.cache/xianjin); a render would otherwise do it on first use.
+.venv/bin/python - <<'PY'
+import sys
+from xianjin.render.commonfonts import ensure
+from xianjin.render.errors import RenderError
+try:
+    ensure(print)
+except RenderError as exc:
+    sys.exit(f"错误：{exc}")
+PY

@@ -24,6 +24,9 @@ def test_doctor_tells_whether_the_common_faces_are_built(monkeypatch, tmp_path):
     monkeypatch.setenv("XIANJIN_CACHE_DIR", str(tmp_path))
     check = doctor._common_fonts()
     assert check.ok and "尚未生成：首次排版时自动生成" in check.detail
+    monkeypatch.setenv("XIANJIN_CACHE_DIR", "/proc/no/such/folder")
+    check = doctor._common_fonts()
+    assert not check.ok and "无法在 /proc 中写文件" in check.detail and "XIANJIN_CACHE_DIR" in check.fix
 
 
 def test_doctor_says_what_to_install_when_fonts_are_missing(monkeypatch, tmp_path):

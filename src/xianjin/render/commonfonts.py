@@ -1,4 +1,4 @@
-"""Small copies of Noto Serif CJK SC that hold only the common characters, built once per machine.
+"""Small copies of Noto Serif CJK SC that hold only the common characters, built once per user (cache folder).
 
 Why: WeasyPrint embeds a font as a subset that keeps the original glyph numbers. With the
 Noto CJK collection, each PDF therefore pays for its 65,535-glyph faces: two HarfBuzz subset
@@ -14,16 +14,19 @@ layout features kept are the ones HarfBuzz applies to horizontal text, restricte
 Simplified Chinese language system. Shaping, and so every line break, is the same as with
 the full face: the tests compare the two.
 
-The faces are derived with fontTools from the installed collection. They are kept in the
-user's cache folder (XIANJIN_CACHE_DIR, else $XDG_CACHE_HOME/xianjin, else ~/.cache/xianjin),
-named by a key over the source file (path, size, mtime), the fontTools version and the recipe
-below. The bytes are deterministic, so PDFs stay byte-identical from one machine to another.
+The faces are derived with fontTools from the installed collection, about 10 s each. They
+are kept in the user's cache folder (XIANJIN_CACHE_DIR, else $XDG_CACHE_HOME/xianjin, else
+~/.cache/xianjin), named by a key over the source file (path, size, mtime), the fontTools
+version and the recipe below. The bytes are deterministic, so PDFs stay byte-identical from
+one machine to another. Faces of an older key are left alone: another installation with
+another fontTools may share the folder.
 """
 
 from __future__ import annotations
 
 import io
 import os
+import struct
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
@@ -57,11 +60,12 @@ class CommonFace:
 
 
 def cache_dir() -> Path:
+    """Absolute: the faces are named by file: URLs."""
     explicit = os.environ.get("XIANJIN_CACHE_DIR")
     if explicit:
-        return Path(explicit) / "fonts"
+        return Path(explicit).expanduser().absolute() / "fonts"
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "xianjin" / "fonts"
+    return Path(base).absolute() / "xianjin" / "fonts"
 
 
 def _key(source: str, index: int) -> str:
@@ -79,9 +83,10 @@ def planned() -> list[CommonFace]:
     """The faces this machine can have: one per weight of Noto Serif CJK SC that is installed."""
     from xianjin.render.fonts import installed_styles
 
+    installed = installed_styles(SOURCE_FAMILY)
     faces = []
     for style, weight in WEIGHTS.items():
-        face = installed_styles(SOURCE_FAMILY).get(style)
+        face = installed.get(style)
         if face is not None:
             name = f"NotoSerifCJKSC-Common-{style}-{_key(face.file, face.index)}.otf"
             faces.append(CommonFace(weight, face.file, face.index, cache_dir() / name))
@@ -89,12 +94,12 @@ def planned() -> list[CommonFace]:
 
 
 def ensure(notify=None) -> list[CommonFace]:
-    """The planned faces, building the missing ones (about 15 s each, in parallel). Raises RenderError."""
+    """The planned faces, building the missing ones (in parallel). Raises RenderError."""
     faces = planned()
     missing = [f for f in faces if not f.path.is_file()]
     if missing:
         if notify is not None:
-            notify(f"正在从 {SOURCE_FAMILY} 生成常用字字体（约 10–30 秒，每台机器只做一次，"
+            notify(f"正在从 {SOURCE_FAMILY} 生成常用字字体（约 10–30 秒，只做一次，"
                    f"存放在 {cache_dir()}）……")
         try:
             cache_dir().mkdir(parents=True, exist_ok=True)
@@ -103,38 +108,27 @@ def ensure(notify=None) -> list[CommonFace]:
                               "可用环境变量 XIANJIN_CACHE_DIR 指定一个可写的文件夹") from None
         if len(missing) == 1 or (os.cpu_count() or 1) == 1:
             for face in missing:
-                _build_reporting(face)
+                _build_and_save(face)
         else:
             from xianjin.render.pool import context
 
             with ProcessPoolExecutor(len(missing), mp_context=context()) as pool:
-                for error in pool.map(_build_reporting_error, missing):
-                    if error:
-                        raise RenderError(error)
+                list(pool.map(_build_and_save, missing))  # a RenderError in a worker is raised here
     return faces
 
 
-def _build_reporting_error(face: CommonFace) -> str:
-    try:
-        _build_reporting(face)
-    except RenderError as exc:
-        return str(exc)
-    return ""
+def _build_and_save(face: CommonFace) -> None:
+    from fontTools.ttLib import TTLibError
 
-
-def _build_reporting(face: CommonFace) -> None:
     try:
         data = build(face.source, face.index)
         write_atomic(face.path, data)
     except OSError as exc:
         raise RenderError(f"无法写入字体缓存 {face.path}：{os_error_text(exc)}；"
                           "可用环境变量 XIANJIN_CACHE_DIR 指定一个可写的文件夹") from None
-    except Exception:  # a font fontTools cannot read: say which, in Chinese
+    except (TTLibError, struct.error, KeyError, ValueError):  # what fontTools raises on a damaged font
         raise RenderError(f"无法从 {face.source} 生成常用字字体：fontTools 读不了这个字体文件，"
                           "请重新安装 fonts-noto-cjk") from None
-    for stale in face.path.parent.glob(face.path.name.rsplit("-", 1)[0] + "-*.otf"):
-        if stale != face.path:
-            stale.unlink(missing_ok=True)  # an earlier build from an older font package
 
 
 def build(source: str, index: int) -> bytes:

@@ -101,19 +101,22 @@ def _common_fonts() -> Check:
         return Check(True, "常用字字体", f"未安装 {commonfonts.SOURCE_FAMILY}，不需要")
     if all(f.path.is_file() for f in faces):
         return Check(True, "常用字字体", f"已生成（{commonfonts.cache_dir()}）：嵌入 PDF 快而小")
-    return Check(True, "常用字字体", "尚未生成：首次排版时自动生成，约 15–30 秒，每台机器只做一次")
+    where = _writable(str(commonfonts.cache_dir()), "常用字字体",
+                      "用环境变量 XIANJIN_CACHE_DIR 指定一个可写的文件夹")
+    if not where.ok:
+        return where
+    return Check(True, "常用字字体", f"尚未生成：首次排版时自动生成（约 10–30 秒，只做一次），存放在 {commonfonts.cache_dir()}")
 
 
-def _writable(folder: str) -> Check:
+def _writable(folder: str, what: str = "输出文件夹", fix: str = "换一个有写权限的文件夹，用 --out 指定") -> Check:
     path = Path(folder)
     probe_dir = path if path.exists() else next((p for p in path.parents if p.exists()), Path("."))
     try:
         with tempfile.NamedTemporaryFile(dir=probe_dir, prefix=".xianjin-doctor-"):
             pass
     except OSError as exc:
-        return Check(False, "输出文件夹", f"无法在 {probe_dir} 中写文件（{os_error_text(exc)}）",
-                     "换一个有写权限的文件夹，用 --out 指定")
-    return Check(True, "输出文件夹", f"可以写入 {os.path.abspath(probe_dir)}")
+        return Check(False, what, f"无法在 {probe_dir} 中写文件（{os_error_text(exc)}）", fix)
+    return Check(True, what, f"可以写入 {os.path.abspath(probe_dir)}")
 
 
 def run_checks(out: str) -> list[Check]:

@@ -87,6 +87,10 @@ def _problem(record: logging.LogRecord, label: str) -> str | None:
         code = m.group(1) if m else "?"
         char = chr(int(code, 16)) if m else "?"
         return f"{label}：已安装的字体中没有“{char}”（U+{code}）的字形，不能印成空框；请安装含此字的字体或改写此字"
+    if "Font-face" in text and "cannot be loaded" in text:
+        from xianjin.render.commonfonts import cache_dir
+
+        return f"{label}：无法载入常用字字体；删除文件夹 {cache_dir()} 后重新排版，xianjin 会重新生成"
     if "HarfBuzz-Subset" in text:
         return f"{label}：WeasyPrint 改用了 fontTools 做字体子集（缺少 HarfBuzz-Subset），请运行 scripts/setup.sh"
     if record.levelno >= logging.ERROR:
@@ -110,6 +114,10 @@ def _shared_fonts(faces: tuple):
 
         from xianjin.render.fetcher import AssetFetcher
 
+        for face in faces:
+            if not face.path.is_file():  # WeasyPrint would only warn, and print another face
+                raise RenderError(f"常用字字体 {face.path} 不见了（缓存文件夹被清理了？）；"
+                                  "重新运行 xianjin render 会重新生成")
         config = FontConfiguration()
         if not _fonts:
             # FontConfiguration keeps @font-face files in a temporary folder that its __del__
@@ -155,6 +163,7 @@ def to_pdf(html: str, target: str, label: str, faces: tuple = ()) -> int:
         LOGGER.disabled = disabled
     for record in collect.records:
         if (problem := _problem(record, label)) is not None:
+            _fonts.pop(faces, None)  # set up the fonts afresh for the next document
             raise RenderError(problem)
     write_atomic(Path(target), data)
     return len(document.pages)

@@ -16,6 +16,7 @@ removes every staging file and temporary file they leave behind.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import multiprocessing
 import sys
@@ -28,7 +29,6 @@ from xianjin.render.errors import RenderError
 RECYCLE_AFTER = 100  # documents per worker process; each start costs ~80 ms of font set-up
 
 _stop = None  # set in each worker: an Event shared with the parent
-_faces: tuple = ()  # the common-character font faces (commonfonts.CommonFace) to register
 
 
 @dataclass(frozen=True)
@@ -38,9 +38,9 @@ class Job:
     label: str  # how the document is named in messages
 
 
-def _init(stop, faces: tuple, scratch: str) -> None:
-    global _stop, _faces
-    _stop, _faces = stop, faces
+def _init(stop, scratch: str) -> None:
+    global _stop
+    _stop = stop
     # WeasyPrint copies @font-face files into a temporary folder that only its __del__
     # removes, which a worker never runs; the parent removes this whole folder instead,
     # even after Ctrl-C.
@@ -49,19 +49,19 @@ def _init(stop, faces: tuple, scratch: str) -> None:
     # thresholds the collector runs every 700 allocations and keeps re-walking the modules
     # imported by the forkserver. Freezing those and collecting less often saves about
     # 9% of the CPU time, for about 60 MB more per worker (measured on 4 documents of 138
-    # pages); workers are recycled anyway.
+    # pages).
     gc.freeze()
     gc.set_threshold(20_000, 20, 100)
 
 
-def _run_one(job: Job) -> tuple[str, tuple[str, int | str]]:
+def _run_one(job: Job, faces: tuple = ()) -> tuple[str, tuple[str, int | str]]:
     """(target, ("ok", pages) or ("error", Chinese message) or ("skipped", "")): never raises across processes."""
     if _stop is not None and _stop.is_set():
         return job.target, ("skipped", "")
     from xianjin.render.pdf import to_pdf
 
     try:
-        return job.target, ("ok", to_pdf(job.html, job.target, job.label, _faces))
+        return job.target, ("ok", to_pdf(job.html, job.target, job.label, faces))
     except RenderError as exc:
         result = ("error", str(exc))
     except OSError as exc:
@@ -93,7 +93,7 @@ def run_jobs(jobs: list[Job], workers: int, progress: bool = False, faces: tuple
 
     `faces` are the common-character faces each process registers with WeasyPrint.
     """
-    global _faces
+    run_one = functools.partial(_run_one, faces=faces)
     # Longest documents first, so no process is left alone with a big one at the end.
     jobs = sorted(jobs, key=lambda j: -len(j.html))
     pages: dict[str, int] = {}
@@ -101,12 +101,11 @@ def run_jobs(jobs: list[Job], workers: int, progress: bool = False, faces: tuple
     with contextlib.ExitStack() as stack:
         bar = stack.enter_context(_bar(len(jobs))) if progress else None
         if workers <= 1 or len(jobs) <= 1:
-            _faces = faces
-            results = map(_run_one, jobs)
+            results = map(run_one, jobs)
         else:
             scratch = stack.enter_context(tempfile.TemporaryDirectory(prefix="xianjin-"))
-            pool = stack.enter_context(_pool(min(workers, len(jobs)), faces, scratch))
-            results = pool.imap_unordered(_run_one, jobs)
+            pool = stack.enter_context(_pool(min(workers, len(jobs)), scratch))
+            results = pool.imap_unordered(run_one, jobs)
         for target, (status, value) in results:
             if status == "error":
                 # Leaving the pool's block lets the documents in progress finish; the workers'
@@ -123,9 +122,9 @@ def run_jobs(jobs: list[Job], workers: int, progress: bool = False, faces: tuple
 
 
 @contextlib.contextmanager
-def _pool(workers: int, faces: tuple, scratch: str):
+def _pool(workers: int, scratch: str):
     ctx = context()
-    pool = ctx.Pool(workers, initializer=_init, initargs=(ctx.Event(), faces, scratch),
+    pool = ctx.Pool(workers, initializer=_init, initargs=(ctx.Event(), scratch),
                     maxtasksperchild=RECYCLE_AFTER)
     try:
         yield pool

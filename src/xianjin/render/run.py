@@ -85,12 +85,10 @@ def render_report(report: Report, out: str | Path, *, fmt: str = "pdf", jobs: in
     if len(units) == 1 and (out / f"{SUMMARY_NAME}.{fmt}").is_file():
         result.stale_summary = out / f"{SUMMARY_NAME}.{fmt}"
     workers = jobs or os.cpu_count() or 1
-    faces: list = []
     if fmt == "pdf" and (todo or summary):
         check_environment()
         if workers > 1:
             warm_up()
-        faces = commonfonts.ensure(notify)
 
     plans: list[_Planned] = []
     for u, folder, key in todo:
@@ -102,6 +100,8 @@ def render_report(report: Report, out: str | Path, *, fmt: str = "pdf", jobs: in
         return result
     # Every template is filled before the first file is written: a mistake in one fails here.
     filled = [(p, d, render_html(d.template, d.context)) for p in plans for d in p.docs]
+    # Only now, so that a missing glyph or a template mistake is told without waiting for it.
+    faces = commonfonts.ensure(notify) if fmt == "pdf" else []
 
     for folder in (out, *(p.folder for p in plans)):
         try:
