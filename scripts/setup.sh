@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up everything xianjin needs on a fresh Debian/Ubuntu machine; safe to run again.
-#   - system packages: Python venv, Pango (WeasyPrint), HarfBuzz subsetting, CJK fonts, poppler
+#   - system packages: Python venv, Pango (WeasyPrint), HarfBuzz subsetting, CJK fonts, poppler;
+#     for the tests MuPDF, Ghostscript and qpdf
 #   - .venv/ with xianjin installed (editable) and the test tools
 #   - the common-character fonts xianjin derives from Noto Serif CJK SC (once per user)
 set -euo pipefail
@@ -11,6 +12,8 @@ APT_PACKAGES=(
   libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig
   fonts-noto-cjk fonts-babelstone-han
   poppler-utils
+  # Only for the tests: the other PDF engines every document is drawn with (tests/test_engines.py)
+  mupdf-tools ghostscript qpdf
 )
 
 missing=()
@@ -53,12 +56,4 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
 fi
 
 # About 10–30 s, once per user (~/.cache/xianjin); a render would otherwise do it on first use.
-.venv/bin/python - <<'PY'
-import sys
-from xianjin.render.commonfonts import ensure
-from xianjin.render.errors import RenderError
-try:
-    ensure(print)
-except RenderError as exc:
-    sys.exit(f"错误：{exc}")
-PY
+.venv/bin/python -m xianjin.render.commonfonts

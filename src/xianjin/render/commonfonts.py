@@ -25,6 +25,7 @@ another fontTools may share the folder.
 from __future__ import annotations
 
 import io
+import multiprocessing
 import os
 import struct
 from concurrent.futures import ProcessPoolExecutor
@@ -44,7 +45,7 @@ WEIGHTS = {"regular": 400, "bold": 700}
 _FEATURES = ["abvm", "blwm", "ccmp", "locl", "mark", "mkmk", "rlig", "rvrn",
              "calt", "clig", "curs", "dist", "kern", "liga", "rclt"]
 _LANGUAGE = "ZHS "  # the OpenType language system of lang="zh-CN"
-RECIPE = "gb2312+latin1+punct/zhs/1"  # change when the recipe changes: it is part of the key
+RECIPE = "gb2312+latin1+punct/zhs/identity-cid/2"  # change when the recipe changes: it is part of the key
 
 
 @dataclass(frozen=True)
@@ -110,9 +111,10 @@ def ensure(notify=None) -> list[CommonFace]:
             for face in missing:
                 _build_and_save(face)
         else:
-            from xianjin.render.pool import context
-
-            with ProcessPoolExecutor(len(missing), mp_context=context()) as pool:
+            # Forked, not spawned: a spawned or forkserver child re-imports __main__, which
+            # fails when that is `python -` or a heredoc (<stdin>), as in a fresh set-up.
+            # The fork happens before any thread or WeasyPrint exists in this process.
+            with ProcessPoolExecutor(len(missing), mp_context=multiprocessing.get_context("fork")) as pool:
                 list(pool.map(_build_and_save, missing))  # a RenderError in a worker is raised here
     return faces
 
@@ -152,6 +154,30 @@ def build(source: str, index: int) -> bytes:
     subsetter.subset(font)
     out = io.BytesIO()
     font.save(out)
+    return _identity_cids(out.getvalue())
+
+
+def _identity_cids(data: bytes) -> bytes:
+    """Renumber the CIDs of a subset CID-keyed CFF so that CID = glyph number, as in the source.
+
+    Subsetting keeps each glyph's original CID (cid12345 may now be glyph 2981), but the PDF
+    pages WeasyPrint writes use glyph numbers as CIDs. poppler and PDFium index the glyphs by
+    number anyway; MuPDF and Ghostscript follow the CFF charset, as the PDF standard says, and
+    printed every Chinese character blank or as a box. Only the CFF table changes: the other
+    tables stay as compiled, and they refer to glyphs by number.
+    """
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(io.BytesIO(data), recalcBBoxes=False, recalcTimestamp=False)
+    top = font["CFF "].cff.topDictIndex[0]
+    old = list(top.charset)
+    new = [".notdef", *(f"cid{gid:05d}" for gid in range(1, len(old)))]
+    strings = top.CharStrings
+    strings.charStrings = {new[gid]: strings.charStrings[name] for gid, name in enumerate(old)}
+    top.charset = new
+    font.setGlyphOrder(new)
+    out = io.BytesIO()
+    font.save(out)
     return out.getvalue()
 
 
@@ -167,3 +193,19 @@ def repertoire() -> frozenset[int]:
             except UnicodeDecodeError:
                 continue
     return frozenset(chars)
+
+
+def main() -> int:
+    """`python -m xianjin.render.commonfonts`: build the faces now (scripts/setup.sh does)."""
+    import sys
+
+    try:
+        ensure(print)
+    except RenderError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
