@@ -51,7 +51,7 @@ from xianjin.campaign import ALTERNATE, CATEGORIES, FORMAL, load_campaign
 from xianjin.models import Block, Submission
 from xianjin.values import non_whitespace_length as ns  # lengths as the validator counts 字数
 
-HEADER_COMMENT = "# 虚构示例数据（由 scripts/make_province.py 生成），人名、单位和事迹均为虚构，仅供演示和测试。"
+HEADER_COMMENT = "# 虚构示例数据（由 tools/province 生成），人名、单位和事迹均为虚构，仅供演示和测试。"
 PHRASES_FILE = Path(__file__).with_name("phrases.yaml")
 
 CAMPAIGN = load_campaign()
