@@ -16,6 +16,7 @@ from pathlib import Path
 from xianjin.files import write_atomic
 from xianjin.render.assets import templates_dir
 from xianjin.render.errors import RenderError
+from xianjin.render.fill import stretch_split_boxes
 
 _NOTDEF = re.compile(r"U\+([0-9A-F]{4,6})")
 
@@ -155,6 +156,7 @@ def to_pdf(html: str, target: str, label: str, faces: tuple = ()) -> int:
         document = weasyprint.HTML(string=html, base_url=root.as_uri() + "/",
                                    url_fetcher=AssetFetcher(root)).render(font_config=font_config,
                                                                           stylesheets=sheets)
+        stretch_split_boxes(document.pages)
         # A fixed identifier derived from the content: the same input gives the same bytes.
         data = document.write_pdf(pdf_identifier=hashlib.sha256(html.encode()).hexdigest()[:32].encode())
     finally:

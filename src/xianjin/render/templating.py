@@ -20,6 +20,7 @@ from jinja2 import (Environment, FileSystemLoader, StrictUndefined, TemplateErro
 
 from xianjin.render.assets import templates_dir
 from xianjin.render.errors import RenderError
+from xianjin.render.titles import break_title
 
 _UNDEFINED = re.compile(r"has no attribute '(.+)'|'(.+)' is undefined")
 
@@ -39,6 +40,7 @@ def environment() -> Environment:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["paragraphs"] = paragraphs
     env.filters["cn_date"] = cn_date
+    env.filters["lines"] = break_title
     return env
 
 
