@@ -36,10 +36,11 @@ def _weasyprint_version() -> str:
         return "?"
 
 
-def environment_key(campaign: Campaign) -> str:
-    """The part of every key that does not depend on the unit (computed once per run)."""
+def environment_key(campaign: Campaign, layout: str = "") -> str:
+    """The part of every key that does not depend on the unit (computed once per run); `layout` names
+    the options that change the pages (duplex or simplex)."""
     parts = [__version__, _weasyprint_version(), campaign.model_dump_json(), templates_digest(),
-             fonts.fingerprint(), os.environ.get("SOURCE_DATE_EPOCH", "")]
+             fonts.fingerprint(), os.environ.get("SOURCE_DATE_EPOCH", ""), layout]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 

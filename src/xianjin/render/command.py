@@ -20,9 +20,12 @@ from xianjin.clickzh import CONTEXT
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
               help="并行进程数，默认等于 CPU 核数。")
 @click.option("--force", is_flag=True, help="忽略缓存，全部重新排版。")
+@click.option("--duplex/--no-duplex", default=True,
+              help="双面打印（默认）：每张审批表、每篇事迹材料和每份文件都从奇数页（纸的正面）开始，"
+                   "需要时留一页空白的背面，各人的材料可以分开装订；--no-duplex 用于单面打印，不留空白页。")
 @click.option("--campaign", "campaign_file", type=click.Path(dir_okay=False), default=None,
               help="使用另一份活动文件（名额、截止日期、词表），默认是 2012 年河北省的。")
-def render_command(paths, out, unit, fmt, jobs, force, campaign_file) -> None:
+def render_command(paths, out, unit, fmt, jobs, force, duplex, campaign_file) -> None:
     """排版打印：先校验，无错误时按通知附件的格式生成各推荐单位的全部材料。
 
     每个推荐单位生成：推荐情况的报告（填写了“推荐情况报告”时）、三种推荐和审批表、
@@ -36,6 +39,7 @@ def render_command(paths, out, unit, fmt, jobs, force, campaign_file) -> None:
     例：
       xianjin render examples/ --out 打印/
       xianjin render examples/ --out 打印/ --unit 石家庄
+      xianjin render examples/ --out 打印/ --no-duplex
       xianjin render 01-石家庄.yaml --out 预览/ --format html
     """
     from xianjin import reporters
@@ -61,7 +65,7 @@ def render_command(paths, out, unit, fmt, jobs, force, campaign_file) -> None:
         sys.exit(2)
     progress = sys.stderr.isatty() and not os.environ.get("CI")
     try:
-        result = render_report(report, out, fmt=fmt, jobs=jobs, force=force, progress=progress,
+        result = render_report(report, out, fmt=fmt, jobs=jobs, force=force, duplex=duplex, progress=progress,
                                notify=lambda message: click.echo(message, err=True))
     except RenderError as exc:
         click.echo(f"错误：{exc}", err=True)

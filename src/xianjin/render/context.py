@@ -8,12 +8,14 @@ tables (附件3), then the 典型事迹材料 the same section asks for.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
 from xianjin import __version__, summary
 from xianjin.campaign import ALTERNATE, BRANDS, CATEGORIES, FORMAL, MODELS, WINDOWS, Campaign
 from xianjin.models import Approvals, BrandApprovals, Submission
+from xianjin.render.prose import GRID_PT, closing_index, material_parts, paragraphs, signature_margin
 from xianjin.unit import UnitFile
 from xianjin.validate import Report
 
@@ -55,31 +57,32 @@ def items(unit: UnitFile, category: str) -> list[Item]:
             for e in unit.valid_entries(category)]
 
 
-def unit_documents(unit: UnitFile, campaign: Campaign) -> list[Document]:
+def unit_documents(unit: UnitFile, campaign: Campaign, duplex: bool = False) -> list[Document]:
+    """The documents of one unit; `duplex` starts every form and material on a recto (style.css)."""
     sub: Submission = unit.submission  # type: ignore[assignment]
     base = {"author": sub.填报单位, "version": __version__, "created": created_stamp(sub.报送日期),
-            "填报单位": sub.填报单位}
+            "填报单位": sub.填报单位, "duplex": duplex}
     docs: list[Document] = []
+    forms = [(f"{i + 1:02d}-{c}推荐和审批表", f"全省为民服务创先争优{c}推荐和审批表", c) for i, c in enumerate(CATEGORIES)]
+    rankings = [(f"{i + 4:02d}-{c}排序表", f"推荐全省为民服务创先争优{c}排序表", c) for i, c in enumerate(CATEGORIES)]
+    materials = [(f"{i + 7:02d}-{c}典型事迹材料", f"{c}典型事迹材料", c) for i, c in enumerate(CATEGORIES)]
     if sub.推荐情况报告:
+        attached = [title for _, title, c in (*forms, *rankings, *materials) if items(unit, c)]
         docs.append(Document("00-推荐情况的报告", "report.html.j2", {
             **base, "title": "关于为民服务创先争优群众满意窗口、行业服务标兵和优质服务品牌推荐情况的报告",
-            "主送": campaign.审批机关, "text": sub.推荐情况报告, "counts": _counts(unit),
-            "公示情况": (sub.公示情况 or "").rstrip("。"), "报送日期": sub.报送日期,
+            "主送": campaign.审批机关, "paragraphs": _report_paragraphs(unit, sub), "附件": attached,
+            "报送日期": sub.报送日期, "署名右空": f"{signature_margin(sub.填报单位, sub.报送日期) * GRID_PT:.2f}pt",
             "联系人": sub.联系人, "联系电话": sub.联系电话}))
-    for i, category in enumerate(CATEGORIES):
-        entries = items(unit, category)
-        docs.append(Document(f"{i + 1:02d}-{category}推荐和审批表", _FORMS[category], {
-            **base, "title": f"全省为民服务创先争优{category}推荐和审批表", "entries": entries}))
-    for i, category in enumerate(CATEGORIES):
+    for name, title, category in forms:
+        docs.append(Document(name, _FORMS[category], {**base, "title": title, "entries": items(unit, category)}))
+    for name, title, category in rankings:
         rows = [{"number": it.number, "alternate": it.alternate, "content": _ranking_cell(it.nominee)}
                 for it in items(unit, category)]
-        docs.append(Document(f"{i + 4:02d}-{category}排序表", "ranking.html.j2", {
-            **base, "title": f"推荐全省为民服务创先争优{category}排序表", "kind": category,
-            "columns": _COLUMNS[category], "rows": rows}))
-    for i, category in enumerate(CATEGORIES):
+        docs.append(Document(name, "ranking.html.j2", {
+            **base, "title": title, "kind": category, "columns": _COLUMNS[category], "rows": rows}))
+    for name, title, category in materials:
         entries = [_material(it) for it in items(unit, category)]
-        docs.append(Document(f"{i + 7:02d}-{category}典型事迹材料", "material.html.j2", {
-            **base, "title": f"{category}典型事迹材料", "entries": entries}))
+        docs.append(Document(name, "material.html.j2", {**base, "title": title, "entries": entries}))
     return docs
 
 
@@ -90,10 +93,42 @@ def _ranking_cell(n) -> str:
 
 
 def _material(it: Item) -> dict:
+    """The author's own title (its first line) is the title; the nominee and its number are the subtitle."""
     n = it.nominee
-    sub = n.工作单位及职务 if n.category == MODELS else n.所属单位
-    mark = "（递补）" if it.alternate else ""
-    return {"heading": n.title, "subtitle": f"（{sub}；编号：{it.number}{mark}）", "text": n.典型事迹材料}
+    unit = n.工作单位及职务 if n.category == MODELS else n.所属单位
+    number = f"（编号：{it.number}）" + ("（递补）" if it.alternate else "")
+    own, dash, body = material_parts(n.典型事迹材料)
+    if own:
+        # A window's name usually contains its unit's (石家庄市教育局学生资助管理中心): not twice.
+        who = n.title if "".join(unit.split()) in "".join(n.title.split()) else f"{n.title}（{unit}）"
+        return {"title": own, "dash": dash, "subtitle": who + number, "paragraphs": body}
+    return {"title": n.title, "dash": "", "subtitle": unit + number, "paragraphs": body}
+
+
+def _report_paragraphs(unit: UnitFile, sub: Submission) -> list[dict]:
+    """The author's text, with the counts and the 公示 stated once, before the closing request.
+
+    Each is added only when the author's text does not already say it: a report that
+    states “推荐16个窗口” and then hears “经研究，现推荐群众满意窗口16个” says it twice.
+    """
+    body = paragraphs(sub.推荐情况报告 or "")
+    text = "".join(p["text"] for p in body)
+    added = []
+    if not _states_counts(unit, text):
+        added.append(_counts(unit))
+    publicity = (sub.公示情况 or "").strip().rstrip("。")
+    if publicity and "公示" not in text:
+        added.append(f"{publicity}。")
+    if added:
+        at = closing_index(body)
+        body[at:at] = [{"kind": "p", "head": "", "text": "".join(added)}]
+    return body
+
+
+def _states_counts(unit: UnitFile, text: str) -> bool:
+
+    wanted = [(unit.count(c, FORMAL) or 0, _MEASURE[c]) for c in CATEGORIES]
+    return all(re.search(rf"(?<!\d){n}\s*{m}", text) for n, m in wanted if n)
 
 
 def _counts(unit: UnitFile) -> str:
@@ -120,5 +155,6 @@ def summary_document(report: Report) -> Document:
                  default=report.campaign.报送截止日期)
     return Document(SUMMARY_NAME, "summary.html.j2", {
         "title": "全省为民服务创先争优推荐情况汇总表", "author": report.campaign.发文机关, "version": __version__,
+        "duplex": False,
         "created": created_stamp(latest), "rows": table, "total": summary.totals(report, table),
         "文号": report.campaign.文号})

@@ -100,6 +100,16 @@ def _problem(record: logging.LogRecord, label: str) -> str | None:
 
 
 _fonts: dict[tuple, tuple] = {}
+_TIGHT = re.compile(r"<html\b")
+
+
+def _lone_row(document) -> bool:
+    """Does the last page hold just one row of a table whose rows are marked id="row-…" (a ranking table)?
+
+    Then the document is laid out again with class "tight" on the root element (style.css
+    sets the rows closer) and kept if that saves the page.
+    """
+    return len(document.pages) > 1 and sum(a.startswith("row-") for a in document.pages[-1].anchors) == 1
 
 
 def _shared_fonts(faces: tuple):
@@ -153,9 +163,17 @@ def to_pdf(html: str, target: str, label: str, faces: tuple = ()) -> int:
     LOGGER.addHandler(collect)
     try:
         font_config, sheets = _shared_fonts(faces)
-        document = weasyprint.HTML(string=html, base_url=root.as_uri() + "/",
+
+        def lay_out(source: str):
+            return weasyprint.HTML(string=source, base_url=root.as_uri() + "/",
                                    url_fetcher=AssetFetcher(root)).render(font_config=font_config,
                                                                           stylesheets=sheets)
+
+        document = lay_out(html)
+        if _lone_row(document):
+            tight = lay_out(_TIGHT.sub('<html class="tight"', html, count=1))
+            if len(tight.pages) < len(document.pages):
+                document = tight
         stretch_split_boxes(document.pages)
         # A fixed identifier derived from the content: the same input gives the same bytes.
         data = document.write_pdf(pdf_identifier=hashlib.sha256(html.encode()).hexdigest()[:32].encode())

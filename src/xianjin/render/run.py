@@ -54,11 +54,12 @@ def output_folder(out: Path, name: str) -> Path:
 
 
 def render_report(report: Report, out: str | Path, *, fmt: str = "pdf", jobs: int | None = None,
-                  force: bool = False, progress: bool = False, notify=None) -> RenderResult:
+                  force: bool = False, duplex: bool = True, progress: bool = False, notify=None) -> RenderResult:
     """Render the valid submissions of `report` into `out/<unit>/`. Raises RenderError (Chinese).
 
     With several units, `out/全省汇总表` too; see context.summary_document for a single unit.
     `notify(message)` is told about slow one-time work (building the common-character fonts).
+    `duplex` starts every form, material and document on a recto, with a blank verso where needed.
     """
     if fmt not in FORMATS:
         raise RenderError(f"不支持的格式“{fmt}”，应为 pdf 或 html")
@@ -67,7 +68,7 @@ def render_report(report: Report, out: str | Path, *, fmt: str = "pdf", jobs: in
         raise RenderError("没有可排版的推荐文件")
     out = Path(out)
     campaign = report.campaign
-    env_key = cache.environment_key(campaign)
+    env_key = cache.environment_key(campaign, layout="duplex" if duplex else "simplex")
     result = RenderResult()
 
     todo = []
@@ -93,7 +94,7 @@ def render_report(report: Report, out: str | Path, *, fmt: str = "pdf", jobs: in
     plans: list[_Planned] = []
     for u, folder, key in todo:
         check_unit(u)
-        plans.append(_Planned(folder, key, unit_documents(u, campaign), u.unit))  # type: ignore[arg-type]
+        plans.append(_Planned(folder, key, unit_documents(u, campaign, duplex), u.unit))  # type: ignore[arg-type]
     if summary:
         plans.append(_Planned(out.resolve(), summary_key, [summary_document(report)], ""))
     if not plans:

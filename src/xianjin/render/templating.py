@@ -34,6 +34,12 @@ def cn_date(d: date) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
 
+def spaced(name: str) -> str:
+    """A two-character name with a full-width space between, as 附件1 sets 承  德 and 合  计."""
+    name = "".join(name.split())
+    return f"{name[0]}\u3000{name[1]}" if len(name) == 2 else name
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(templates_dir())), autoescape=True,
@@ -41,6 +47,7 @@ def environment() -> Environment:
     env.filters["paragraphs"] = paragraphs
     env.filters["cn_date"] = cn_date
     env.filters["lines"] = break_title
+    env.filters["spaced"] = spaced
     return env
 
 
