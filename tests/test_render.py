@@ -476,7 +476,7 @@ def test_html_format_and_province_summary(tmp_path):
     assert '<html lang="zh-CN">' in page and "&lt;img src=&#34;file:///etc/passwd&#34;&gt;" in page
     assert (tmp_path / "out" / "石家庄" / "style.css").is_file()
     summary = (tmp_path / "out" / "全省汇总表.html").read_text("utf-8")
-    assert "石家庄" in summary and "省直机关" in summary and "合  计" in summary
+    assert "石家庄" in summary and "省直机关" in summary and "合\u3000计" in summary
 
     # One unit again: the summary of both is left, and said not to be updated.
     (tmp_path / "in" / "b.yaml").unlink()
@@ -498,8 +498,10 @@ def test_province_summary_has_the_numbers_of_xianjin_summary():
     page = render_html(doc.template, doc.context)
     rows = {cells[0]: cells[1:] for cells in (re.findall(r"<td[^>]*>([^<]*)</td>", tr)
                                              for tr in re.findall(r"<tr>(.*?)</tr>", page, re.S)) if cells}
-    assert rows["石家庄"] == ["16", "16", "2", "16", "16", "2", "1–2", "2"]
-    assert rows["合  计"] == ["200", "200", "24", "200", "200", "24", "", "28"]
+    # 附件1's typography: two-character names spaced (承　德, 合　计), ranges with the notice's dash.
+    assert rows["石家庄"] == ["16", "16", "2", "16", "16", "2", "1—2", "2"]
+    assert rows["承\u3000德"] == ["14", "14", "2", "14", "14", "2", "1—2", "2"]
+    assert rows["合\u3000计"] == ["200", "200", "24", "200", "200", "24", "", "28"]
 
 
 def test_unit_key_is_the_validated_text_not_the_file_on_disk(tmp_path):

@@ -1,48 +1,63 @@
-"""A framed box that continues on the next page reaches down to the foot of its page.
+"""Two finishing touches to laid-out pages that CSS asks for and WeasyPrint 70 does not do.
 
-CSS Fragmentation 3 (§ box splitting) asks that a box split by a page break fill the rest
-of the page, and WeasyPrint 70 does so when the content runs out of room. When it breaks
-earlier to honour `break-before: avoid` (the approval block of a form takes the last lines
-of 主要事迹 with it), it does not ("TODO: fill the blank space at the bottom of the page"
-in layout/block.py): the cell's frame stops short and leaves up to half a page blank under
-it. A paper form's cell runs to the foot of the page, so this stretches every laid-out
-fragment of an element with class `fill` that is continued on the next page, before the
-pages are drawn. Nested `fill` boxes (the text column inside the row) follow their parent.
+1. A framed box that continues on the next page reaches down to the foot of its page.
+   CSS Fragmentation 3 (box splitting) asks that a box split by a page break fill the
+   rest of the page, and WeasyPrint does so when the content runs out of room; when it
+   breaks earlier to honour `break-before: avoid` (the approval block of a form takes
+   the last lines of 主要事迹 with it) it does not ("TODO: fill the blank space at the
+   bottom of the page", layout/block.py), and the cell's frame stopped short above up
+   to half a page of blank paper. Every fragment of an element of class `fill` that is
+   continued on the next page is stretched; nested ones (the text column inside the row)
+   follow their parent.
+2. A label of class `middle` is centred vertically in its parent's fragment on its page,
+   as `vertical-align: middle` centres a table cell's content. The long text rows of the
+   forms are blocks, not table cells (so that they can break between any two lines), and
+   CSS has no vertical centring for a block that may be split.
+
+Both run after layout and before drawing: only positions and heights of boxes change,
+so the text, the page count and the breaks stay exactly as laid out.
 """
 
 from __future__ import annotations
 
 FILL = "fill"
+MIDDLE = "middle"
 
 
-def _fills(box, found: list) -> None:
+def _classes(box) -> list[str]:
     element = getattr(box, "element", None)
-    if element is not None and FILL in (element.get("class") or "").split():
-        found.append(box)
+    return (element.get("class") or "").split() if element is not None else []
+
+
+def _walk(box, parent, found: list) -> None:
+    classes = _classes(box)
+    if FILL in classes or MIDDLE in classes:
+        found.append((box, parent, classes))
     for child in getattr(box, "children", ()):
-        _fills(child, found)
+        _walk(child, box, found)
 
 
-def stretch_split_boxes(pages) -> None:
-    """`pages` are a WeasyPrint document's pages (laid out, not yet drawn)."""
+def finish(pages) -> None:
+    """`pages` are a WeasyPrint document's pages, laid out and not yet drawn."""
     found = []
     for page in pages:
-        boxes: list = []
-        _fills(page._page_box, boxes)
-        found.append(boxes)
-    for page, boxes, following in zip(pages, found, found[1:]):
-        continued = {id(b.element) for b in following}
+        marked: list = []
+        _walk(page._page_box, None, marked)
+        found.append(marked)
+    for index, (page, marked) in enumerate(zip(pages, found)):
+        following = {id(box.element) for box, _, classes in found[index + 1] if FILL in classes} \
+            if index + 1 < len(found) else set()
         root = page._page_box
-        bottom = root.content_box_y() + root.height
-        for box in boxes:
-            if id(box.element) not in continued:
-                continue
-            parent_bottom = next((p.content_box_y() + p.height for p in boxes
-                                  if p is not box and _contains(p, box)), bottom)
-            extra = parent_bottom - (box.position_y + box.margin_height())
-            if extra > 0:
-                box.height += extra
-
-
-def _contains(outer, inner) -> bool:
-    return any(child is inner or _contains(child, inner) for child in getattr(outer, "children", ()))
+        for box, parent, classes in marked:  # parents come before their children
+            if FILL in classes and id(box.element) in following:
+                bottom = root.content_box_y() + root.height
+                if parent is not None and FILL in _classes(parent):
+                    bottom = parent.content_box_y() + parent.height
+                extra = bottom - (box.position_y + box.margin_height())
+                if extra > 0:
+                    box.height += extra
+        for box, parent, classes in marked:
+            if MIDDLE in classes and parent is not None:
+                top = parent.content_box_y()
+                room = parent.height - box.margin_height()
+                box.translate(dy=top + max(room, 0) / 2 - box.position_y)

@@ -16,7 +16,7 @@ from pathlib import Path
 from xianjin.files import write_atomic
 from xianjin.render.assets import templates_dir
 from xianjin.render.errors import RenderError
-from xianjin.render.fill import stretch_split_boxes
+from xianjin.render.fill import finish
 
 _NOTDEF = re.compile(r"U\+([0-9A-F]{4,6})")
 
@@ -174,7 +174,7 @@ def to_pdf(html: str, target: str, label: str, faces: tuple = ()) -> int:
             tight = lay_out(_TIGHT.sub('<html class="tight"', html, count=1))
             if len(tight.pages) < len(document.pages):
                 document = tight
-        stretch_split_boxes(document.pages)
+        finish(document.pages)
         # A fixed identifier derived from the content: the same input gives the same bytes.
         data = document.write_pdf(pdf_identifier=hashlib.sha256(html.encode()).hexdigest()[:32].encode())
     finally:
