@@ -1,4 +1,4 @@
-"""Small copies of Noto Serif CJK SC that hold only the common characters, built once per user (cache folder).
+"""Small copies of Noto Serif CJK SC (and Noto Sans CJK SC) that hold only the common characters, built once per user.
 
 Why: WeasyPrint embeds a font as a subset that keeps the original glyph numbers. With the
 Noto CJK collection, each PDF therefore pays for its 65,535-glyph faces: two HarfBuzz subset
@@ -40,6 +40,11 @@ from xianjin.render.errors import RenderError
 FAMILY = "Noto Serif CJK SC Common"  # the name style.css uses; ASCII, since it becomes the PDF font name
 SOURCE_FAMILY = "Noto Serif CJK SC"
 WEIGHTS = {"regular": 400, "bold": 700}
+# The sans face stands in for 黑体 in the materials' first-level headings: regular weight only.
+SANS_FAMILY, SANS_SOURCE = "Noto Sans CJK SC Common", "Noto Sans CJK SC"
+# (family in style.css, installed family, style, weight)
+SOURCES = (*((FAMILY, SOURCE_FAMILY, style, weight) for style, weight in WEIGHTS.items()),
+           (SANS_FAMILY, SANS_SOURCE, "regular", 400))
 # What HarfBuzz applies to horizontal text by default (hb-ot-shape.cc); nothing else can
 # change the shaping of body text.
 _FEATURES = ["abvm", "blwm", "ccmp", "locl", "mark", "mkmk", "rlig", "rvrn",
@@ -54,9 +59,10 @@ class CommonFace:
     source: str  # the installed file (a .ttc collection or a single face)
     index: int  # the face within it
     path: Path  # the derived face in the cache folder
+    family: str = FAMILY
 
     def css(self) -> str:
-        return (f'@font-face {{ font-family: "{FAMILY}"; font-weight: {self.weight}; '
+        return (f'@font-face {{ font-family: "{self.family}"; font-weight: {self.weight}; '
                 f'src: url("{self.path.as_uri()}"); }}')
 
 
@@ -81,16 +87,16 @@ def _key(source: str, index: int) -> str:
 
 
 def planned() -> list[CommonFace]:
-    """The faces this machine can have: one per weight of Noto Serif CJK SC that is installed."""
+    """The faces this machine can have: one per installed weight of Noto Serif CJK SC, and Noto Sans CJK SC."""
     from xianjin.render.fonts import installed_styles
 
-    installed = installed_styles(SOURCE_FAMILY)
     faces = []
-    for style, weight in WEIGHTS.items():
-        face = installed.get(style)
+    for family, source, style, weight in SOURCES:
+        face = installed_styles(source).get(style)
         if face is not None:
-            name = f"NotoSerifCJKSC-Common-{style}-{_key(face.file, face.index)}.otf"
-            faces.append(CommonFace(weight, face.file, face.index, cache_dir() / name))
+            stem = "".join(source.split())
+            name = f"{stem}-Common-{style}-{_key(face.file, face.index)}.otf"
+            faces.append(CommonFace(weight, face.file, face.index, cache_dir() / name, family))
     return faces
 
 
