@@ -13,11 +13,20 @@ def test_doctor_passes_on_a_set_up_machine(tmp_path):
     assert result.exit_code == 0, result.output
     assert "✓ Pango：Pango 1." in result.output
     assert "✓ HarfBuzz 字体子集" in result.output
-    for role in ("正文（仿宋）", "标题（小标宋）", "表格（宋体）"):
+    for role in ("正文（仿宋）", "标题（小标宋）", "一级标题（黑体）", "二级标题和副题（楷体）", "页码（宋体）"):
         assert f"✓ {role}：使用 " in result.output
     assert "BabelStone Han 已安装" in result.output
     assert "✓ 常用字字体：" in result.output
     assert result.output.rstrip().endswith("排版环境正常。")
+
+
+def test_doctor_names_a_free_face_for_each_official_one_that_is_missing(monkeypatch):
+    # This machine has only the Noto stand-ins (scripts/setup.sh installs no official face).
+    monkeypatch.setattr(fonts, "stacks", lambda: [("FangSong", "仿宋", "FandolFang", "Noto Serif CJK SC", "BabelStone Han"),
+                                                  ("SimHei", "黑体", "FandolHei", "Noto Sans CJK SC", "BabelStone Han")])
+    checks = doctor._fonts()
+    assert "以 Noto Serif CJK SC 代替（可安装免费的 FandolFang" in checks[0].detail
+    assert "以 Noto Sans CJK SC 代替（可安装免费的 FandolHei" in checks[1].detail
 
 
 def test_doctor_tells_whether_the_common_faces_are_built(monkeypatch, tmp_path):

@@ -209,7 +209,7 @@ def test_ranking_rows_never_split_and_no_table_spills_a_single_row(province, sub
 def body_paragraph_lines(doc: list[Page]):
     """(line, next line) for every line of running text that the next line continues (not the last of its paragraph)."""
     for page in doc:
-        body = [ln for ln in page.lines if 22 * MM < ln.y1 - ln.y0 < 24.5 * MM]  # 16 pt lines
+        body = [ln for ln in page.lines if 15 * MM < ln.y1 - ln.y0 < 27 * MM]  # 16 pt lines (any face), not titles
         for line, following in zip(body, body[1:]):
             continues = abs(following.x0 - LEFT) < 0.3 and following.y0 - line.y0 < PITCH + 0.3
             starts_body = abs(line.x0 - LEFT) < 0.3 or abs(line.x0 - LEFT - 2 * GRID) < 0.3

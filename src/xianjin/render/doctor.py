@@ -49,7 +49,11 @@ def _harfbuzz() -> Check:
 
 
 _ROLES = (("仿宋", "正文（仿宋）"), ("FangSong", "正文（仿宋）"), ("小标宋", "标题（小标宋）"),
-          ("XiaoBiaoSong", "标题（小标宋）"), ("宋体", "表格（宋体）"), ("SimSun", "表格（宋体）"))
+          ("XiaoBiaoSong", "标题（小标宋）"), ("黑体", "一级标题（黑体）"), ("楷体", "二级标题和副题（楷体）"),
+          ("宋体", "页码（宋体）"), ("SimSun", "页码（宋体）"))
+# Free faces a Linux office can install for each role (README “字体”); 小标宋 has none, Noto Serif bold stands in.
+_FREE = {"正文（仿宋）": "FandolFang", "一级标题（黑体）": "FandolHei", "页码（宋体）": "FandolSong",
+         "二级标题和副题（楷体）": "FandolKai 或 AR PL KaitiM GB（fonts-arphic-gkai00mp）"}
 
 
 # What set-up installs when the official faces are missing; any other face is an official one.
@@ -76,11 +80,15 @@ def _fonts() -> list[Check]:
                                     f"{INSTALL} fonts-noto-cjk fonts-babelstone-han"))
                 continue
             main, *fallback = faces
-            detail = f"使用 {main.family}（{main.file}）" + (
-                f"；未安装公文字体，以 {main.family} 代替" if main.family in _STAND_INS else "")
+            role = _role(stack)
+            detail = f"使用 {main.family}（{main.file}）"
+            if main.family in _STAND_INS:
+                detail += f"；未安装公文字体，以 {main.family} 代替"
+                if role in _FREE:
+                    detail += f"（可安装免费的 {_FREE[role]}，见 README“字体”）"
             if fallback:
                 detail += "；生僻字依次用 " + "、".join(f.family for f in fallback)
-            checks.append(Check(True, _role(stack), detail))
+            checks.append(Check(True, role, detail))
         rare = fonts.resolve(("BabelStone Han",))
         checks.append(Check(bool(rare), "生僻字（扩展 B–G 区）",
                             "BabelStone Han 已安装，可印 𠮷、𪛖 等" if rare else "未安装 BabelStone Han，"

@@ -103,13 +103,14 @@ _fonts: dict[tuple, tuple] = {}
 _TIGHT = re.compile(r"<html\b")
 
 
-def _lone_row(document) -> bool:
-    """Does the last page hold just one row of a table whose rows are marked id="row-…" (a ranking table)?
+def _few_rows_left(document) -> bool:
+    """Does the last page hold only a few rows (up to 3) of a table whose rows are marked id="row-…"?
 
-    Then the document is laid out again with class "tight" on the root element (style.css
-    sets the rows closer) and kept if that saves the page.
+    A ranking table that spills a row or two onto another page is then laid out again with
+    class "tight" on the root element (style.css sets the rows closer) and kept if that
+    saves the page: one sheet is what an office would hand on.
     """
-    return len(document.pages) > 1 and sum(a.startswith("row-") for a in document.pages[-1].anchors) == 1
+    return len(document.pages) > 1 and 0 < sum(a.startswith("row-") for a in document.pages[-1].anchors) <= 3
 
 
 def _shared_fonts(faces: tuple):
@@ -170,7 +171,7 @@ def to_pdf(html: str, target: str, label: str, faces: tuple = ()) -> int:
                                                                           stylesheets=sheets)
 
         document = lay_out(html)
-        if _lone_row(document):
+        if _few_rows_left(document):
             tight = lay_out(_TIGHT.sub('<html class="tight"', html, count=1))
             if len(tight.pages) < len(document.pages):
                 document = tight

@@ -11,7 +11,8 @@ Break points, best first: after a comma, 、 or colon, at a space, before “—
 parenthesised addition such as （编号：6）; at the end of a word the campaign uses
 (为民服务, 创先争优, 群众满意窗口 …) or of an organisation (…局, …中心, …窗口);
 anywhere else between two Chinese characters only when nothing better fits. Never inside
-a run of Latin letters or digits, inside （…） of up to 12 characters, after an opening or
+a run of Latin letters or digits, inside （…） of up to 12 characters (a longer one only when
+it must), after an opening or
 before a closing mark, or right after “——”.
 """
 
@@ -61,9 +62,9 @@ def capacity(font_pt: float) -> float:
 def _penalties(text: str) -> tuple[float | None, ...]:
     """For each position 1..len-1, the cost of starting a new line there, or None where it may not."""
     costs: list[float | None] = [None] * (len(text) + 1)
-    protected = set()
-    for m in re.finditer(r"（[^（）]{1,12}）", text):
-        protected.update(range(m.start() + 1, m.end()))
+    protected, inside = set(), set()
+    for m in re.finditer(r"（[^（）]*）", text):
+        (protected if m.end() - m.start() <= 14 else inside).update(range(m.start() + 1, m.end()))
     word_ends = {m.end() for w in _WORDS for m in re.finditer(re.escape(w), text)}
     org_ends = {m.end() for w in _ORGANISATIONS for m in re.finditer(re.escape(w), text)}
     for i in range(1, len(text)):
@@ -84,6 +85,8 @@ def _penalties(text: str) -> tuple[float | None, ...]:
             costs[i] = 2.0
         else:
             costs[i] = 8.0
+        if i in inside:  # a long parenthesis (a unit and a post) may break, but rather not
+            costs[i] += 4.0
     return tuple(costs)
 
 
@@ -115,7 +118,7 @@ def _best(text: str, cuts: list[int], costs, lines: int, room: float) -> list[st
         width = em_width(piece)
         if width > room or len(piece) < 2:
             return None
-        return (width - even) ** 2
+        return abs(width - even)
 
     for end in ends:
         c = line_cost(0, end)
