@@ -42,10 +42,11 @@ def cli() -> None:
     """xianjin：为民服务创先争优推荐材料（冀创组〔2012〕18号）的校验与排版。
 
     \b
-    每个推荐单位填写一个 YAML 文件：
+    每个推荐单位填写一个 YAML 文件或 Excel 工作簿（xianjin init 衡水 --format xlsx）：
       xianjin init 衡水                  生成待填写的文件
       xianjin validate 衡水.yaml         逐栏检查，并对照名额表核数
       xianjin render 衡水.yaml --out pdf 排出审批表、排序表、事迹材料和报告的 PDF
+      xianjin convert 衡水.xlsx -o 衡水.yaml  Excel 工作簿与 YAML 文件互相转换
       xianjin summary 文件夹             全省汇总（省委创先办用）
       xianjin rules XJ203                查看某条规则的说明
     """
@@ -64,7 +65,8 @@ def cli() -> None:
 def validate(paths, fmt, output, strict, require_all, campaign_file) -> None:
     """检查推荐文件：逐栏检查填写，并对照名额表检查数量。
 
-    路径可以是文件或文件夹（默认当前文件夹，含子文件夹）；不含“推荐单位”等栏目的 YAML 文件会跳过。
+    路径可以是文件或文件夹（默认当前文件夹，含子文件夹），文件可以是 YAML 或 Excel 工作簿（.xlsx）；
+    不含“推荐单位”等栏目的 YAML 文件和没有推荐工作表的工作簿会跳过。
 
     \b
     退出码：0 没有错误；1 有错误（或 --strict 时有警告）；2 路径或文件无法读取。
@@ -136,19 +138,22 @@ def rules(code) -> None:
 @cli.command(context_settings=CONTEXT, options_metavar="[选项]")
 @click.argument("unit", metavar="推荐单位")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
-              help="写入的文件名，默认“推荐单位.yaml”。")
+              help="写入的文件名，默认“推荐单位.yaml”（--format xlsx 时“推荐单位.xlsx”）。")
+@click.option("--format", "fmt", type=click.Choice(("yaml", "xlsx")), default=None,
+              help="yaml（默认）；xlsx 生成用 Excel 或 WPS 填写的工作簿。-o 的文件名以 .xlsx 结尾时自动用 xlsx。")
 @click.option("--force", is_flag=True, help="文件已存在时覆盖。")
 @click.option("--schema", "schema_ref", default="schemas/submission.schema.json", show_default=True,
-              help="编辑器用的 JSON Schema（相对当前文件夹的路径或网址），写在文件第一行。")
+              help="编辑器用的 JSON Schema（相对当前文件夹的路径或网址），写在 YAML 文件第一行。")
 @click.option("--campaign", "campaign_file", type=click.Path(dir_okay=False), default=None,
               help="使用另一份活动文件。")
-def init(unit, output, force, schema_ref, campaign_file) -> None:
+def init(unit, output, fmt, force, schema_ref, campaign_file) -> None:
     """为一个推荐单位生成待填写的推荐文件：名额、递补对象和品牌的空位都已排好。
 
     \b
     例：
       xianjin init 衡水
       xianjin init 省直机关 -o 12-省直机关.yaml
+      xianjin init 衡水 --format xlsx          生成 衡水.xlsx，用 Excel 或 WPS 填写
     """
     from xianjin.starter import relative_ref, starter_text
 
@@ -157,12 +162,77 @@ def init(unit, output, force, schema_ref, campaign_file) -> None:
     if quota is None:
         names = "、".join(campaign.units)
         raise click.UsageError(f"“{unit}”不是推荐单位，应为 {names} 之一")
-    target = output or f"{quota.名称}.yaml"
+    fmt = fmt or ("xlsx" if output and output.lower().endswith(".xlsx") else "yaml")
+    target = output or f"{quota.名称}.{fmt}"
     if os.path.exists(target) and not force:
         click.echo(f"错误：{target} 已经存在，没有改动它；确需覆盖请加 --force。", err=True)
         sys.exit(2)
+    if fmt == "xlsx":
+        from xianjin.xlsx import starter_workbook
+
+        _write_or_exit(target, starter_workbook(quota, campaign))
+        click.echo(f"已生成 {target}：请用 Excel 或 WPS 逐项填写（每个对象一行），然后运行 xianjin validate {target}")
+        return
     _write_or_exit(target, starter_text(quota, campaign, relative_ref(schema_ref, target)))
     click.echo(f"已生成 {target}：请逐项填写，然后运行 xianjin validate {target}")
+
+
+@cli.command(context_settings=CONTEXT, options_metavar="[选项]")
+@click.argument("source", metavar="源文件", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", "target", required=True, type=click.Path(dir_okay=False), metavar="目标文件",
+              help="写入的文件；扩展名决定格式：.xlsx 或 .yaml/.yml。")
+@click.option("--force", is_flag=True, help="目标文件已存在时覆盖。")
+@click.option("--campaign", "campaign_file", type=click.Path(dir_okay=False), default=None,
+              help="使用另一份活动文件（工作簿下拉列表里的词表取自它）。")
+def convert(source, target, force, campaign_file) -> None:
+    """在 YAML 推荐文件和 Excel 工作簿（.xlsx）之间转换，内容不增不减。
+
+    按扩展名决定方向。转换不做校验：内容有错也照样转换，转换后用 xianjin validate 检查；
+    只有读不出来的文件、或工作簿里没有位置的内容（表上没有的栏目）才拒绝转换，什么也不写。
+
+    \b
+    例：
+      xianjin convert 衡水.xlsx -o 09-衡水.yaml
+      xianjin convert 09-衡水.yaml -o 衡水.xlsx
+    """
+    from xianjin.convert import to_workbook, to_yaml, unplaceable
+    from xianjin.reporters.text import format_problem
+    from xianjin.validate import WORKBOOK_SUFFIXES, YAML_SUFFIXES, load_path
+
+    kinds = {**{s: "yaml" for s in YAML_SUFFIXES}, **{s: "xlsx" for s in WORKBOOK_SUFFIXES}}
+    src_kind = kinds.get(os.path.splitext(source)[1].lower())
+    dst_kind = kinds.get(os.path.splitext(target)[1].lower())
+    if src_kind is None or dst_kind is None or src_kind == dst_kind:
+        raise click.UsageError("只能在 .yaml/.yml 和 .xlsx 之间转换：源文件和目标文件的扩展名应当一个是 .yaml，一个是 .xlsx")
+    if os.path.exists(target):
+        if os.path.exists(source) and os.path.samefile(source, target):
+            click.echo("错误：目标文件就是源文件，没有改动它。", err=True)
+            sys.exit(2)
+        if not force:
+            click.echo(f"错误：{target} 已经存在，没有改动它；确需覆盖请加 --force。", err=True)
+            sys.exit(2)
+    campaign = _campaign(campaign_file)
+    loaded = load_path(source)
+    if loaded.io_error:
+        for p in loaded.problems:
+            click.echo(format_problem(p), err=True)
+        sys.exit(2)
+    errors = [p for p in loaded.problems if p.is_error]
+    if errors or not isinstance(loaded.data, dict):
+        for p in errors or loaded.problems:
+            click.echo(format_problem(p))
+        click.echo("源文件读不出来，未转换。", err=True)
+        sys.exit(1)
+    if dst_kind == "xlsx":
+        missing = unplaceable(loaded.data)
+        if missing:
+            click.echo(f"错误：{source} 中以下内容在工作簿中没有对应的栏目：{'、'.join(missing)}；"
+                       "请先改正（xianjin validate 会指出怎样改），再转换。未转换。", err=True)
+            sys.exit(1)
+        _write_or_exit(target, to_workbook(loaded.data, campaign))
+    else:
+        _write_or_exit(target, to_yaml(loaded.data, os.path.basename(source)))
+    click.echo(f"已把 {source} 转换为 {target}；请运行 xianjin validate {target} 检查")
 
 
 @cli.command(context_settings=CONTEXT, options_metavar="[选项]")
@@ -195,8 +265,8 @@ def schema(out_dir, campaign_file) -> None:
 
 @cli.command(context_settings=CONTEXT, options_metavar="[选项]")
 @click.argument("paths", nargs=-1, metavar="[路径]...")
-@click.option("--format", "fmt", type=click.Choice(("text", "markdown", "csv", "json")), default="text",
-              show_default=True, help="输出格式；csv 可直接用 Excel 打开。")
+@click.option("--format", "fmt", type=click.Choice(("text", "markdown", "csv", "json", "xlsx")), default="text",
+              show_default=True, help="输出格式；csv 可直接用 Excel 打开；xlsx 是省委创先办的汇总工作簿（须用 -o 指定文件）。")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="写入文件。")
 @click.option("--campaign", "campaign_file", type=click.Path(dir_okay=False), default=None,
               help="使用另一份活动文件。")
@@ -207,10 +277,13 @@ def summary(paths, fmt, output, campaign_file) -> None:
     例：
       xianjin summary examples/
       xianjin summary . --format csv -o 汇总.csv
+      xianjin summary . --format xlsx -o 汇总.xlsx   附件1汇总表和各类推荐对象名单，可排序筛选
     """
     from xianjin.summary import FORMATS
     from xianjin.validate import validate_paths
 
+    if fmt == "xlsx" and not output:
+        raise click.UsageError("--format xlsx 须用 -o 指定写入的文件，如 -o 汇总.xlsx")
     report = validate_paths(list(paths) or ["."], _campaign(campaign_file))
     for p in report.unreadable:
         click.echo(f"{p.path}: {p.message}", err=True)

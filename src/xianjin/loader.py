@@ -53,6 +53,11 @@ class Loaded:
     keys: dict[Path_, Where] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     io_error: bool = False
+    # Fields whose problem the loader reported already (a workbook cell Excel changed): the models'
+    # second opinion on the same value is not repeated.
+    settled: set[str] = field(default_factory=set)
+    # Whether this is a submission, when the loader can tell (a workbook by its sheets).
+    submission: bool | None = None
 
     @property
     def ok(self) -> bool:
@@ -68,6 +73,10 @@ class Loaded:
 
     def where_key(self, path: Path_) -> Where:
         return self.keys.get(path) or self.where(path)
+
+    def order(self, p: Problem) -> tuple:
+        """How this file's problems are listed: from its top to its bottom."""
+        return (p.line, p.column, p.code)
 
 
 def load_file(path: str | Path) -> Loaded:
@@ -267,11 +276,15 @@ def _mark(node: yaml.Node) -> Where:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _dotted(path: Path_) -> str:
+def dotted(path: Path_) -> str:
+    """('行业服务标兵', '推荐对象', 2, '出生年月') → 行业服务标兵.推荐对象[3].出生年月."""
     out = ""
     for part in path:
         out += f"[{part + 1}]" if isinstance(part, int) else (("." if out else "") + part)
     return out
+
+
+_dotted = dotted
 
 
 def _line_col(text: str, index: int) -> Where:

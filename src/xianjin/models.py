@@ -302,3 +302,5 @@ class Submission(Header):
 CATEGORY_MODELS: dict[str, type[Form]] = {
     "群众满意窗口": WindowCategory, "行业服务标兵": ExemplarCategory, "优质服务品牌": BrandCategory}
 HEADER_KEYS = tuple(Header.model_fields)
+# The fields that hold paragraphs (a `|` block in YAML, a wrapped cell in a workbook).
+BLOCK_FIELDS = frozenset({"推荐情况报告", "窗口情况简介", "主要事迹", "典型事迹材料", "工作简历", "品牌简介"})

@@ -22,10 +22,29 @@ class Problem:
     level: str
     field: str  # where in the file, as the form names it: 行业服务标兵.推荐对象[3].出生年月
     message: str
+    sheet: str = ""  # a workbook's sheet; line and column are then its row and column
 
     @property
     def is_error(self) -> bool:
         return self.level == ERROR
+
+    @property
+    def location(self) -> str:
+        """`衡水.yaml:118:13`, or in a workbook `衡水.xlsx:行业服务标兵!F7` as Excel names a cell."""
+        if not self.path:
+            return "xianjin"
+        if self.sheet:
+            return f"{self.path}:{self.sheet}!{column_letter(self.column)}{self.line}"
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+def column_letter(column: int) -> str:
+    """1 → A, 27 → AA."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters or "A"
 
 
 class Tally:
@@ -61,9 +80,10 @@ class Rule:
         self.check = fn
         return fn
 
-    def problem(self, path: str, where: tuple[int, int], field: str, message: str,
+    def problem(self, path: str, where: tuple, field: str, message: str,
                 level: str | None = None) -> Problem:
-        return Problem(path, where[0], where[1], self.code, level or self.level, field, message)
+        """`where` is (line, column), or (row, column, sheet) in a workbook."""
+        return Problem(path, where[0], where[1], self.code, level or self.level, field, message, *where[2:3])
 
 
 RULES: dict[str, Rule] = {}
@@ -71,6 +91,6 @@ RULES: dict[str, Rule] = {}
 
 def all_rules() -> list[Rule]:
     # Importing the families registers their rules.
-    from xianjin.rules import across, fields, loading, quotas  # noqa: F401
+    from xianjin.rules import across, fields, loading, quotas, workbook  # noqa: F401
 
     return [RULES[code] for code in sorted(RULES)]

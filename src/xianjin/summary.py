@@ -129,4 +129,11 @@ def format_json(report: Report) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-FORMATS = {"text": format_text, "markdown": format_markdown, "csv": format_csv, "json": format_json}
+def format_xlsx(report: Report) -> bytes:
+    from xianjin.xlsx import summary_workbook
+
+    return summary_workbook(report)
+
+
+FORMATS = {"text": format_text, "markdown": format_markdown, "csv": format_csv, "json": format_json,
+           "xlsx": format_xlsx}

@@ -28,6 +28,9 @@ from xianjin.rules import quotas as Q
 from xianjin.unit import Entry, UnitFile
 
 YAML_SUFFIXES = (".yaml", ".yml")
+# Workbooks a folder walk reads; the old binary formats are found too, to be told to save as .xlsx.
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+OLD_WORKBOOK_SUFFIXES = (".xls", ".et")
 _SKIP_DIRS = {"node_modules", "__pycache__", "venv"}
 # In a folder, names (globs) of files and subfolders a folder walk skips: drafts, broken examples.
 IGNORE_FILE = ".xianjinignore"
@@ -60,7 +63,7 @@ class Report(Tally):
 def validate_paths(paths: list[str], campaign: Campaign, *, require_all: bool = False) -> Report:
     report = Report(campaign)
     for path, named in discover(paths, report):
-        loaded = load_file(path)
+        loaded = load_path(path, named)
         if loaded.io_error:
             report.unreadable.extend(loaded.problems)
         elif not is_submission(loaded, named):
@@ -69,6 +72,15 @@ def validate_paths(paths: list[str], campaign: Campaign, *, require_all: bool = 
             report.units.append(check_loaded(loaded, campaign))
     check_across(report, require_all=require_all)
     return report
+
+
+def load_path(path: str, named: bool = True) -> Loaded:
+    """A YAML file or an Excel workbook, by its extension."""
+    if path.lower().endswith((*WORKBOOK_SUFFIXES, *OLD_WORKBOOK_SUFFIXES)):
+        from xianjin.workbook import load_workbook_file  # openpyxl is imported only for workbooks
+
+        return load_workbook_file(path, named)
+    return load_file(path)
 
 
 def discover(paths: list[str], report: Report) -> list[tuple[str, bool]]:
@@ -91,7 +103,8 @@ def discover(paths: list[str], report: Report) -> list[tuple[str, bool]]:
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIP_DIRS
                                  and not _matches(d, ignored))
                 found.extend((os.path.join(top, f), False) for f in sorted(files)
-                             if f.endswith(YAML_SUFFIXES) and not f.startswith(".")
+                             if f.lower().endswith((*YAML_SUFFIXES, *WORKBOOK_SUFFIXES, *OLD_WORKBOOK_SUFFIXES))
+                             and not f.startswith((".", "~$"))
                              and not _matches(f, ignored))
         elif p.exists():
             found.append((given, True))
@@ -135,6 +148,8 @@ def is_submission(loaded: Loaded, named: bool = True) -> bool:
     walk, it is someone else's file (a hook list, a template) and is skipped unless
     its text has the forms' keys.
     """
+    if loaded.submission is not None:
+        return loaded.submission or named
     if isinstance(loaded.data, dict):
         return any(k in loaded.data for k in (*HEADER_KEYS, *CATEGORIES))
     if loaded.text and (not named or all(p.code in _MAPPING_REFUSED for p in loaded.problems)):
@@ -160,9 +175,11 @@ def check_loaded(loaded: Loaded, campaign: Campaign) -> UnitFile:
     for rule in all_rules():
         if rule.scope == "file" and rule.check is not None:
             unit.problems.extend(rule.check(unit))
+    if loaded.settled:
+        unit.problems = [p for p in unit.problems if p.field not in loaded.settled or p in loaded.problems]
     if not any(p.is_error for p in unit.problems):
         unit.submission = _assemble(unit)
-    unit.problems.sort(key=lambda p: (p.line, p.column, p.code))
+    unit.problems.sort(key=loaded.order)
     return unit
 
 
@@ -262,7 +279,7 @@ def check_across(report: Report, *, require_all: bool = False) -> None:
     for u in units:
         if u.path in per_file:
             u.problems.extend(per_file[u.path])
-            u.problems.sort(key=lambda p: (p.line, p.column, p.code))
+            u.problems.sort(key=u.loaded.order)
             if any(p.is_error for p in per_file[u.path]):
                 u.submission = None
     if require_all and report.missing_units:

@@ -10,6 +10,9 @@ from xianjin.validate import Report
 
 def write(report: Report, out: TextIO, *, color: bool = False, strict: bool = False) -> None:
     rows = [{"file": p.path, "line": p.line, "column": p.column, "code": p.code, "level": p.level,
-             "field": p.field, "message": p.message} for p in report.problems]
+             "field": p.field, "message": p.message,
+             # In a workbook line and column are the row and column of this sheet's cell.
+             **({"sheet": p.sheet, "cell": p.location.rpartition("!")[2]} if p.sheet else {})}
+            for p in report.problems]
     json.dump(rows, out, ensure_ascii=False, indent=2)
     out.write("\n")

@@ -17,7 +17,7 @@ def _paint(text: str, style: str, color: bool) -> str:
 
 
 def format_problem(p: Problem, color: bool = False) -> str:
-    where = f"{p.path}:{p.line}:{p.column}" if p.path else "xianjin"
+    where = p.location
     field = f"{p.field}：" if p.field else ""
     return f"{_paint(where, 'bold', color)}: {_paint(p.level, p.level, color)} {p.code} {field}{p.message}"
 
