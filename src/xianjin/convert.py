@@ -117,10 +117,12 @@ def _entry(key: str, value: object, indent: int) -> list[str]:
 
 
 def _plain(text: str) -> str:
-    # xianjin reads every scalar as text, so 2012-08-17 and 0311 need no quotes; only YAML's syntax does.
+    # Plain when it reads back as the same text, and as text or a date to other YAML tools too
+    # (the editor's schema wants 出生年月 '1978.05' as a string, as the examples write it).
     try:
-        node = yaml.compose(f"k: {text}", Loader=yaml.SafeLoader)
-        if node.value[0][1].value == text and node.value[0][1].style is None and isinstance(node.value[0][1], yaml.ScalarNode):
+        value = yaml.compose(f"k: {text}", Loader=yaml.SafeLoader).value[0][1]
+        if (isinstance(value, yaml.ScalarNode) and value.value == text and value.style is None
+                and value.tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp")):
             return text
     except (yaml.YAMLError, AttributeError, IndexError, TypeError):
         pass

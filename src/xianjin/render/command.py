@@ -15,8 +15,8 @@ from xianjin.clickzh import CONTEXT
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False), metavar="文件夹",
               help="输出文件夹；每个推荐单位写入其中的“推荐单位名”子文件夹。")
 @click.option("--unit", default=None, metavar="推荐单位", help="只排版这个推荐单位，如 石家庄、省直机关。")
-@click.option("--format", "fmt", type=click.Choice(["pdf", "html"]), default="pdf",
-              help="pdf（默认）；html 用于在浏览器中快速查看。")
+@click.option("--format", "fmt", type=click.Choice(["pdf", "html", "docx"]), default="pdf",
+              help="pdf（默认）；html 用于在浏览器中快速查看；docx 是 Word 文件（Word、WPS 可以打开修改）。")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
               help="并行进程数，默认等于 CPU 核数。")
 @click.option("--force", is_flag=True, help="忽略缓存，全部重新排版。")
@@ -37,6 +37,7 @@ def render_command(paths, out, unit, fmt, jobs, force, campaign_file) -> None:
       xianjin render examples/ --out 打印/
       xianjin render examples/ --out 打印/ --unit 石家庄
       xianjin render 01-石家庄.yaml --out 预览/ --format html
+      xianjin render 衡水.xlsx --out word/ --format docx
     """
     from xianjin import reporters
     from xianjin.cli import _campaign, _use_color, default_format, exit_code

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from xianjin.files import os_error_text, write_atomic
-from xianjin.render import cache, commonfonts
+from xianjin.render import cache, commonfonts, docx
 from xianjin.render.assets import STYLESHEET, stylesheet_path
 from xianjin.render.context import SUMMARY_NAME, Document, summary_document, unit_documents
 from xianjin.render.errors import RenderError
@@ -24,7 +24,7 @@ from xianjin.render.pdf import check_environment
 from xianjin.render.pool import Job, run_jobs, warm_up
 from xianjin.validate import Report
 
-FORMATS = ("pdf", "html")
+FORMATS = ("pdf", "html", "docx")
 
 
 @dataclass
@@ -61,7 +61,7 @@ def render_report(report: Report, out: str | Path, *, fmt: str = "pdf", jobs: in
     `notify(message)` is told about slow one-time work (building the common-character fonts).
     """
     if fmt not in FORMATS:
-        raise RenderError(f"不支持的格式“{fmt}”，应为 pdf 或 html")
+        raise RenderError(f"不支持的格式“{fmt}”，应为 pdf、html 或 docx")
     units = [u for u in report.units if u.submission is not None]
     if not units:
         raise RenderError("没有可排版的推荐文件")
@@ -99,7 +99,8 @@ def render_report(report: Report, out: str | Path, *, fmt: str = "pdf", jobs: in
     if not plans:
         return result
     # Every template is filled before the first file is written: a mistake in one fails here.
-    filled = [(p, d, render_html(d.template, d.context)) for p in plans for d in p.docs]
+    fill = docx.render_docx if fmt == "docx" else render_html
+    filled = [(p, d, fill(d.template, d.context)) for p in plans for d in p.docs]
     # Only now, so that a missing glyph or a template mistake is told without waiting for it.
     faces = commonfonts.ensure(notify) if fmt == "pdf" else []
 
@@ -116,6 +117,9 @@ def render_report(report: Report, out: str | Path, *, fmt: str = "pdf", jobs: in
     try:
         if fmt == "html":
             _write_html(plans, filled, staged)
+        elif fmt == "docx":
+            for p, d, document in filled:
+                write_atomic(staged[p.folder / f"{d.name}.docx"], document)
         else:
             result.pages = _write_pdf(filled, staged, workers, progress, tuple(faces))
         for target, staging in staged.items():
