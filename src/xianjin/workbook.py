@@ -49,6 +49,7 @@ _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, .et, and an encrypted .xlsx
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ONE_DECIMAL_ONE = re.compile(r"(\d{4})\.1")
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _ERROR_VALUES = ("#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!")
 
 
@@ -241,8 +242,9 @@ class _Reader:
     def _looks_like(self, sheets: list, category: str):
         wanted = {c.header for c in columns(category)} | {NUMBER, KIND}
         for ws in sheets:
-            headers = {"".join(str(c.value).split()) for c in ws[1] if c.value is not None}
-            if len(headers & wanted) * 2 > len(wanted):
+            headers = ["".join(str(c.value).split()) for c in ws[1] if c.value is not None]
+            # Our sheets start 编号 | 类别; a list with the same fields (the office's summary) is no submission.
+            if headers[:1] == [NUMBER] and len(set(headers) & wanted) * 2 > len(wanted):
                 return ws
         return None
 
@@ -280,7 +282,9 @@ class _Reader:
             return "TRUE" if value else "FALSE"
         if isinstance(value, (int, float)):
             return self._number(value, where, path, name)
-        text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+        # Excel writes a character XML cannot hold as _xHHHH_ (a carriage return as _x000D_).
+        text = _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), str(value))
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
         bad = _CONTROL.search(text)
         if bad:
             self.settle(path)
@@ -381,19 +385,26 @@ class _Reader:
         sections: dict[str, list] = {FORMAL: []}
         if category != BRANDS or any(s == ALTERNATE for _, s in rows):
             sections[ALTERNATE] = []
-        formal = sum(1 for _, s in rows if s == FORMAL)
-        numbers = {FORMAL: 0, ALTERNATE: formal}
+        first_alternate = None
         for row, section in rows:
             items = sections.setdefault(section, [])
             index = len(items)
-            numbers[section] += 1
             base = (category, section, index)
             if index == 0:
                 res.values[(category, section)] = res.keys[(category, section)] = (row, 1, sheet)
             res.values[base] = (row, 1, sheet)
             items.append(self._nominee(ws, row, base, at, missing))
-            if NUMBER in at:
-                self._check_number(ws, row, at[NUMBER], base, numbers[section])
+            if NUMBER not in at:
+                continue
+            # Formal rows are 1, 2, 3…; alternates follow on from whatever the first one says, so
+            # that one row too many above them is told once (XJ301), not again at every number.
+            typed = _number(ws.cell(row, at[NUMBER]).value)
+            if section == ALTERNATE and first_alternate is None:
+                first_alternate = typed if typed is not None else index + 1
+            expected = index + 1 if section == FORMAL else first_alternate + index
+            if typed is not None and typed != expected:
+                self.add(W.XJ127, (row, at[NUMBER], sheet), base,
+                         f"“编号”一栏写的是 {typed}，按行的先后这一行的编号是 {expected}；编号按顺序确定，请核对行的顺序")
         return sections
 
     def _nominee(self, ws, row: int, base: Path_, at: dict[str, int], missing: list[Column]) -> dict:
@@ -422,13 +433,13 @@ class _Reader:
                 parts["意见"] = ""
         return item
 
-    def _check_number(self, ws, row: int, col: int, base: Path_, number: int) -> None:
-        typed = ws.cell(row, col).value
-        text = str(int(typed)) if isinstance(typed, (int, float)) and float(typed).is_integer() else str(typed or "").strip()
-        text = text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
-        if text and text != str(number):
-            self.add(W.XJ127, (row, col, ws.title), base,
-                     f"“编号”一栏写的是 {text}，按行的先后这一行的编号是 {number}；编号按顺序确定，请核对行的顺序")
+
+
+def _number(typed: object) -> int | None:
+    if isinstance(typed, (int, float)) and float(typed).is_integer():
+        return int(typed)
+    text = str(typed or "").strip().translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    return int(text) if text.isdigit() else None
 
 
 def _closest(header: str, candidates: list[str]) -> str | None:
