@@ -79,6 +79,12 @@ def new_document():
     fmt.space_before = fmt.space_after = Pt(0)
     fmt.alignment = JUSTIFY
     fmt.widow_control = True
+    # No punctuation hanging into the margin: LibreOffice then draws a line-end “、” out of the text
+    # block (and text extraction loses it); the PDFs keep it inside too.
+    overflow = OxmlElement("w:overflowPunct")
+    overflow.set(qn("w:val"), "0")
+    ppr = normal.element.get_or_add_pPr()
+    ppr.insert(list(ppr).index(ppr.find(qn("w:spacing"))), overflow)  # its place in CT_PPr's sequence
     doc.settings.odd_and_even_pages_header_footer = True
     _page_number(section.footer, RIGHT)
     _page_number(section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)
@@ -167,12 +173,12 @@ def paragraphs(cell, expression: str, *, indent: bool = True, first: bool = True
 
 
 def vertical(cell, label: str) -> None:
-    """A label set vertically in its cell, as on the paper form (主要事迹, 工作简历)."""
-    cell_text(cell, [label])
-    tc_pr = cell._tc.get_or_add_tcPr()
-    direction = OxmlElement("w:textDirection")
-    direction.set(qn("w:val"), "tbRlV")
-    tc_pr.append(direction)
+    """A label set vertically, one character a line, as on the paper form (主要事迹, 工作简历).
+
+    Not as rotated text (w:textDirection): LibreOffice cannot break a table row that holds
+    rotated text across pages, and cuts off whatever of a long 主要事迹 does not fit on one.
+    """
+    cell_text(cell, list(label.replace(" ", "")))
 
 
 def approval(cell, stage: str) -> None:
