@@ -40,6 +40,7 @@ def _styles():
         "head_fill": PatternFill("solid", fgColor="DDEBF7"),
         "head_align": Alignment(horizontal="center", vertical="center", wrap_text=True),
         "wrap": Alignment(vertical="top", wrap_text=True),
+        "top": Alignment(vertical="top"),
         "hint_font": Font(color="666666"),
         "border": Border(left=thin, right=thin, top=thin, bottom=thin),
     }
@@ -67,12 +68,22 @@ def _finish(wb, stamp: date) -> bytes:
     return stable_zip(buffer.getvalue(), stamp)
 
 
+def _printable(ws) -> None:
+    """Printed (or turned into PDF) on A4 landscape, all columns on one page width."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+
+
 def _head(ws, headers: list[str], widths: list[float], st) -> None:
     for col, (text, width) in enumerate(zip(headers, widths), 1):
         cell = ws.cell(1, col, text)
         cell.font, cell.fill, cell.alignment, cell.border = st["head_font"], st["head_fill"], st["head_align"], st["border"]
         ws.column_dimensions[column_letter(col)].width = width
     ws.row_dimensions[1].height = 48
+    _printable(ws)
 
 
 def _width(column: Column) -> float:
@@ -87,8 +98,7 @@ def _text_cell(ws, row: int, col: int, value: str | None, st, wrap: bool = True)
         cell.value = value
     cell.number_format = TEXT
     cell.border = st["border"]
-    if wrap:
-        cell.alignment = st["wrap"]
+    cell.alignment = st["wrap"] if wrap else st["top"]
 
 
 # --- a submission -------------------------------------------------------------------------
@@ -132,7 +142,7 @@ def _header_sheet(wb, values: dict[str, str], area: str, st) -> None:
     ws.freeze_panes = "A2"
     for row, (name, info) in enumerate(Header.model_fields.items(), 2):
         ws.cell(row, 1, name).border = st["border"]
-        ws.cell(row, 1).font = st["head_font"]
+        ws.cell(row, 1).font, ws.cell(row, 1).alignment = st["head_font"], st["top"]
         _text_cell(ws, row, 2, values.get(name), st)
         note = ws.cell(row, 3, hint(name, info.description or "", area) + ("" if info.is_required() else "（可不填）"))
         note.font, note.alignment = st["hint_font"], st["wrap"]
