@@ -222,6 +222,7 @@ def test_a_formula_uses_its_cached_value_or_is_refused(hengshui):
     _with_cached_value(hengshui, "xl/worksheets/sheet2.xml", "D3", 'CONCATENATE("衡水市","司法局")', None)
     out = invoke("validate", hengshui).output
     assert problems(hengshui) == ["群众满意窗口!D3 XJ125"]
+    assert "error XJ125" in out
     assert "这一格是公式，但文件里没有保存计算结果；请在 Excel 中打开并保存，或直接填写文字" in out
 
 
@@ -231,6 +232,7 @@ def test_merged_cells_are_refused_at_their_corner(hengshui):
     wb.save(hengshui)
     out = invoke("validate", hengshui).output
     assert problems(hengshui) == ["群众满意窗口!E2 XJ124"]
+    assert "error XJ124" in out
     assert "单元格 E2:E4 是合并的；每个推荐对象一行、每栏一格，请取消合并，把内容逐格填好" in out
 
 
@@ -269,6 +271,7 @@ def test_a_renumbered_row_is_a_warning_at_its_number(hengshui):
     edit(hengshui, "行业服务标兵", "A5", "7")
     out = invoke("validate", hengshui).output
     assert problems(hengshui) == ["行业服务标兵!A5 XJ127"]
+    assert "warning XJ127" in out
     assert "“编号”一栏写的是 7，按行的先后这一行的编号是 4" in out
 
 
