@@ -231,6 +231,18 @@ def note(doc, text: str) -> None:
     para(doc, text, size=TABLE_PT, line=TABLE_LINE, before=6)
 
 
+def approval_rows(rows, labels: dict[str, list[str]], label_cell, opinion_cell) -> None:
+    for row, stage in zip(rows, labels):
+        cell_text(label_cell(row), labels[stage])
+        approval(opinion_cell(row), stage)
+        height(row, 38)
+
+
+def end_form(doc) -> None:
+    note(doc, "注：编号与《排序表》序号一致。")
+    para(doc, "{%p endfor %}")
+
+
 # --- the documents -------------------------------------------------------------------------
 
 WIDE = [40, 44, 30, 42]  # the window and brand forms' columns (templates/form-window.html.j2)
@@ -267,12 +279,9 @@ def form_window_or_brand(brand: bool):
     labels = {"主管单位党组织": ["主管单位党组织", "意  见"],
               "推荐单位领导小组": ["市委或省直机关", "创先争优活动", "领导小组意见"],
               "省委领导小组": ["省委创先争优", "活动领导小组", "审 批 意 见"]}
-    for row, stage in zip(rows[5:], stages):
-        cell_text(row.cells[0], labels[stage])
-        approval(merge(row, 1, 3), stage)
-        height(row, 38)
-    note(doc, "注：编号与《排序表》序号一致。")
-    para(doc, "{%p endfor %}")
+    approval_rows(rows[5:], {stage: labels[stage] for stage in stages}, lambda row: row.cells[0],
+                  lambda row: merge(row, 1, 3))
+    end_form(doc)
     return doc
 
 
@@ -298,12 +307,8 @@ def form_exemplar():
     labels = {"主管单位党组织": ["主管单位党组织", "意   见"],
               "推荐单位领导小组": ["市委或省直机关", "创先争优活动", "领导小组意见"],
               "省委领导小组": ["省委创先争优", "活动领导小组", "审批意见"]}
-    for row, stage in zip(r[5:], labels):
-        cell_text(merge(row, 0, 1), labels[stage])
-        approval(merge(row, 2, 5), stage)
-        height(row, 38)
-    note(doc, "注：编号与《排序表》序号一致。")
-    para(doc, "{%p endfor %}")
+    approval_rows(r[5:], labels, lambda row: merge(row, 0, 1), lambda row: merge(row, 2, 5))
+    end_form(doc)
     return doc
 
 
