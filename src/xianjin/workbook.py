@@ -15,6 +15,7 @@ A row that has nothing in it but its pre-filled 编号 and 类别 is an unused s
 from __future__ import annotations
 
 import io
+import json
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -201,8 +202,7 @@ class _Reader:
         unknown = [ws for name, ws in present.items() if name not in SHEETS and name != VOCABULARY_SHEET
                    and ws.max_row >= 1 and any(c.value is not None for c in ws[1])]
         if not any(name in present for name in SHEETS):
-            renamed = {cat: self._looks_like(unknown, cat) for cat in CATEGORIES}
-            if not any(renamed.values()):
+            if not any(self._looks_like(unknown, cat) for cat in CATEGORIES):
                 res.submission = False
                 self.add(W.XJ123, (1, 1, first.title), (),
                          "工作簿里没有推荐工作簿的工作表（基本信息、群众满意窗口、行业服务标兵、优质服务品牌）；"
@@ -235,8 +235,6 @@ class _Reader:
                 self.add(W.XJ123, res.values[()], (category,), f"缺少工作表“{category}”；请按 xianjin init 生成的样子补上")
         res.data = data
         # What the cache key and a folder walk see of this workbook: its data, in one canonical text.
-        import json
-
         res.text = json.dumps(data, ensure_ascii=False, sort_keys=True)
 
     def _looks_like(self, sheets: list, category: str):
