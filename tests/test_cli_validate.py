@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ENGLISH, REPO, RULE_CODES, assert_chinese, build_unit
+from helpers import ENGLISH, REPO, RULE_CODES, assert_chinese, build_unit
 from xianjin.campaign import DEFAULT_CAMPAIGN
 from xianjin.cli import cli
 

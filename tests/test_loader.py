@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from conftest import CAMPAIGN, assert_chinese, build_unit, check_text, one, only, problems_of
+from helpers import CAMPAIGN, assert_chinese, build_unit, check_text, one, only, problems_of
 from xianjin import loader
 from xianjin.loader import load_bytes, load_file
 from xianjin.validate import check_loaded

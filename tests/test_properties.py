@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import CAMPAIGN, ENGLISH, build_unit, check_text
+from helpers import CAMPAIGN, ENGLISH, build_unit, check_text
 from xianjin import reporters
 from xianjin.loader import load_bytes
 from xianjin.problems import RULES, all_rules

@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from xianjin.cli import cli
-from xianjin.render.command import render_command
+from xianjin.cli.render import render_command
 
 ROOT = Path(__file__).resolve().parents[1]
 MARKUP = '<img src="file:///etc/passwd">'

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import CAMPAIGN, build_unit, codes, one, only
+from helpers import CAMPAIGN, build_unit, codes, one, only
 from xianjin.campaign import DEFAULT_CAMPAIGN, load_campaign
 from xianjin.validate import validate_paths
 

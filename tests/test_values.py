@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from conftest import check_text, one, problems_of
+from helpers import check_text, one, problems_of
 from xianjin import values
 
 BIRTH = ("行业服务标兵", "推荐对象", 2, "出生年月")

@@ -107,7 +107,7 @@ class CampaignError(Exception):
 
 
 def load_campaign(path: str | Path | None = None) -> Campaign:
-    from xianjin.messages import pydantic_problems
+    from xianjin.model_errors import pydantic_problems
 
     loaded = load_file(path or DEFAULT_CAMPAIGN)
     if not loaded.ok:

@@ -18,14 +18,14 @@ from pydantic import ValidationError
 from xianjin.campaign import ALTERNATE, CATEGORIES, FORMAL, Campaign
 from xianjin.files import os_error_text
 from xianjin.loader import Loaded, load_file
-from xianjin.messages import field_path, pydantic_problems, unknown_key_message
+from xianjin.model_errors import field_path, pydantic_problems, unknown_key_message
 from xianjin.models import (CATEGORY_MODELS, HEADER_KEYS, NOMINEE_KINDS, Header, Submission)
 from xianjin.problems import Problem, Tally, all_rules
 from xianjin.rules import fields as F
 from xianjin.rules import across as A
 from xianjin.rules import loading as L
 from xianjin.rules import quotas as Q
-from xianjin.unit import Entry, UnitFile
+from xianjin.result import Entry, UnitFile
 
 YAML_SUFFIXES = (".yaml", ".yml")
 _SKIP_DIRS = {"node_modules", "__pycache__", "venv"}

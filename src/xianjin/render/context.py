@@ -14,7 +14,7 @@ from datetime import date, datetime, timezone
 from xianjin import __version__, summary
 from xianjin.campaign import ALTERNATE, BRANDS, CATEGORIES, FORMAL, MODELS, WINDOWS, Campaign
 from xianjin.models import Approvals, BrandApprovals, Submission
-from xianjin.unit import UnitFile
+from xianjin.result import UnitFile
 from xianjin.validate import Report
 
 SUMMARY_NAME = "全省汇总表"

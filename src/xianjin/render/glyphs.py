@@ -12,7 +12,7 @@ from functools import cache
 from xianjin.models import HEADER_KEYS
 from xianjin.render.errors import RenderError
 from xianjin.render.fonts import GlyphCheck
-from xianjin.unit import UnitFile
+from xianjin.result import UnitFile
 
 
 @cache

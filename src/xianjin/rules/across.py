@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from xianjin.campaign import FORMAL, MODELS, WINDOWS
-from xianjin.messages import field_path
+from xianjin.model_errors import field_path
 from xianjin.problems import ERROR, Rule
 
 XJ401 = Rule("XJ401", ERROR, "同一推荐单位有两个文件",

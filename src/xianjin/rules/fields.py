@@ -8,7 +8,7 @@ form can be printed, but someone should look again.
 from __future__ import annotations
 
 from xianjin import values
-from xianjin.messages import field_path
+from xianjin.model_errors import field_path
 from xianjin.problems import ERROR, WARNING, Rule
 
 XJ201 = Rule("XJ201", ERROR, "必填项没有填写",

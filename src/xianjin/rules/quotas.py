@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from xianjin.campaign import ALTERNATE, BRANDS, FORMAL, MODELS, WINDOWS
-from xianjin.messages import field_path
+from xianjin.model_errors import field_path
 from xianjin.problems import ERROR, WARNING, Rule
 
 XJ301 = Rule("XJ301", ERROR, "推荐对象超过名额",

@@ -9,7 +9,7 @@ import sys
 import click
 
 from xianjin import __version__
-from xianjin.clickzh import CONTEXT  # importing clickzh makes click speak Chinese
+from xianjin.cli.clickzh import CONTEXT  # importing clickzh makes click speak Chinese
 
 FORMATS = ("text", "json", "github", "junit")
 
@@ -245,7 +245,7 @@ def doctor(out) -> None:
 
 
 # render lives with the rest of the rendering code; its module imports nothing heavy.
-from xianjin.render.command import render_command  # noqa: E402
+from xianjin.cli.render import render_command  # noqa: E402
 
 cli.add_command(render_command)
 

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from xianjin.clickzh import CONTEXT
+from xianjin.cli.clickzh import CONTEXT
 
 
 @click.command("render", context_settings=CONTEXT, options_metavar="[选项]")
