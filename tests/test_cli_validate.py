@@ -280,15 +280,15 @@ class FakeTTY:
 
 
 def test_colour_on_a_terminal_unless_no_color(monkeypatch):
-    from xianjin.cli import _use_color
+    from xianjin.cli.options import use_color
 
     monkeypatch.delenv("NO_COLOR", raising=False)
-    assert _use_color(FakeTTY()) is True
+    assert use_color(FakeTTY()) is True
     monkeypatch.setenv("NO_COLOR", "1")
-    assert _use_color(FakeTTY()) is False
+    assert use_color(FakeTTY()) is False
     monkeypatch.delenv("NO_COLOR")
     import io
-    assert _use_color(io.StringIO()) is False
+    assert use_color(io.StringIO()) is False
 
 
 # --- rules --------------------------------------------------------------------------------------

@@ -163,7 +163,8 @@ def test_quota_not_checked_when_unit_unknown():
 
 def test_quota_follows_the_campaign(tmp_path):
     from helpers import CAMPAIGN
-    from xianjin.campaign import DEFAULT_CAMPAIGN, load_campaign
+    from xianjin.campaign import DEFAULT_CAMPAIGN
+    from xianjin.validate import load_campaign
 
     src = DEFAULT_CAMPAIGN.read_text("utf-8")
     changed = src.replace("{名称: 衡水,     填报单位: 中共衡水市委创先争优活动领导小组,   区号: ['0318'], 群众满意窗口: 12",

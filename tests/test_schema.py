@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from xianjin.campaign import load_campaign
 from xianjin.cli import cli
 from xianjin.schema import schema_text
+from xianjin.validate import load_campaign
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = ROOT / "schemas" / "submission.schema.json"

@@ -129,11 +129,6 @@ def test_normalise_name_refuses(text, words):
         values.normalise_name(text)
 
 
-def test_non_whitespace_length():
-    assert values.non_whitespace_length("一二 三\n四\t五　六") == 6
-    assert values.non_whitespace_length("  \n ") == 0
-
-
 # --- normalisation through the models ----------------------------------------------------------
 
 @pytest.mark.parametrize("typed, printed", [

@@ -1,42 +1,23 @@
-"""The command line: each command a few lines over the library."""
+"""The command line (the top layer): the `xianjin` group and its entry point.
+
+Each command is a few lines over the library, in one module per family: check (validate,
+summary, rules), make (init, schema), render (render, doctor); what they share is declared
+once in options.py. Nothing below imports this package, and nothing else imports click.
+"""
 
 from __future__ import annotations
 
-import io
 import os
 import sys
 
 import click
 
 from xianjin import __version__
-from xianjin.cli.clickzh import CONTEXT  # importing clickzh makes click speak Chinese
-
-FORMATS = ("text", "json", "github", "junit")
-
-
-def _campaign(path: str | None):
-    from xianjin.campaign import CampaignError, load_campaign
-    from xianjin.reporters.text import format_problem
-
-    try:
-        return load_campaign(path)
-    except CampaignError as exc:
-        click.echo(f"活动文件 {path} 有误，无法使用：", err=True)
-        for p in exc.problems:
-            click.echo(format_problem(p), err=True)
-        sys.exit(2)
+from xianjin.cli import check, make, render
+from xianjin.cli.options import CONTEXT_SETTINGS
 
 
-def default_format() -> str:
-    """GitHub Actions shows workflow commands as annotations on the changed lines."""
-    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-
-
-def _use_color(stream) -> bool:
-    return not os.environ.get("NO_COLOR") and hasattr(stream, "isatty") and stream.isatty()
-
-
-@click.group(context_settings=CONTEXT, options_metavar="[选项]", subcommand_metavar="命令 [参数]...")
+@click.group(context_settings=CONTEXT_SETTINGS, options_metavar="[选项]", subcommand_metavar="命令 [参数]...")
 @click.version_option(__version__, "-V", "--version", prog_name="xianjin")
 def cli() -> None:
     """xianjin：为民服务创先争优推荐材料（冀创组〔2012〕18号）的校验与排版。
@@ -51,203 +32,9 @@ def cli() -> None:
     """
 
 
-@cli.command(context_settings=CONTEXT, options_metavar="[选项]")
-@click.argument("paths", nargs=-1, metavar="[路径]...")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
-              help="输出格式：text（默认）、json、github（GitHub Actions 注释；在 Actions 中自动使用）、junit。")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="把结果写入文件，而不是显示在屏幕上。")
-@click.option("--strict", is_flag=True, help="有警告也算不通过（退出码 1）。")
-@click.option("--require-all", is_flag=True, help="有推荐单位尚未报送时算错误（XJ404）。")
-@click.option("--campaign", "campaign_file", type=click.Path(dir_okay=False), default=None,
-              help="使用另一份活动文件（名额、截止日期、词表），默认是 2012 年河北省的。")
-def validate(paths, fmt, output, strict, require_all, campaign_file) -> None:
-    """检查推荐文件：逐栏检查填写，并对照名额表检查数量。
-
-    路径可以是文件或文件夹（默认当前文件夹，含子文件夹）；不含“推荐单位”等栏目的 YAML 文件会跳过。
-
-    \b
-    退出码：0 没有错误；1 有错误（或 --strict 时有警告）；2 路径或文件无法读取。
-
-    \b
-    例：
-      xianjin validate examples/
-      xianjin validate 01-石家庄.yaml --strict
-      xianjin validate . --require-all --format junit -o report.xml
-    """
-    from xianjin import reporters
-    from xianjin.validate import validate_paths
-
-    report = validate_paths(list(paths) or ["."], _campaign(campaign_file), require_all=require_all)
-    fmt = fmt or default_format()
-    if output:
-        buffer = io.StringIO()
-        reporters.write(fmt, report, buffer, strict=strict)
-        _write_or_exit(output, buffer.getvalue())
-    else:
-        out = sys.stdout
-        reporters.write(fmt, report, out, color=_use_color(out), strict=strict)
-    sys.exit(exit_code(report, strict))
-
-
-def _write_or_exit(target: str, text: str) -> None:
-    from xianjin.files import os_error_text, write_atomic
-
-    try:
-        write_atomic(target, text)
-    except OSError as exc:
-        click.echo(f"错误：无法写入 {target}（{os_error_text(exc)}）。", err=True)
-        sys.exit(2)
-
-
-def exit_code(report, strict: bool) -> int:
-    if report.unreadable:
-        return 2
-    if report.errors or (strict and report.warnings):
-        return 1
-    return 0
-
-
-@cli.command(context_settings=CONTEXT, options_metavar="[选项]")
-@click.argument("code", required=False, metavar="[规则代码]")
-def rules(code) -> None:
-    """列出全部检查规则；给出规则代码时显示它的详细说明。
-
-    \b
-    例：
-      xianjin rules
-      xianjin rules XJ301
-    """
-    from xianjin.problems import all_rules
-
-    known = {r.code: r for r in all_rules()}
-    if code:
-        rule = known.get(code.upper())
-        if rule is None:
-            click.echo(f"错误：没有规则 {code}；用 xianjin rules 查看全部规则。", err=True)
-            sys.exit(2)
-        level = "错误" if rule.level == "error" else "警告"
-        click.echo(f"{rule.code}（{level}）{rule.title}\n\n{rule.explanation}")
-        return
-    for rule in known.values():
-        click.echo(f"{rule.code}  {rule.level:<7}  {rule.title}")
-
-
-@cli.command(context_settings=CONTEXT, options_metavar="[选项]")
-@click.argument("unit", metavar="推荐单位")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
-              help="写入的文件名，默认“推荐单位.yaml”。")
-@click.option("--force", is_flag=True, help="文件已存在时覆盖。")
-@click.option("--schema", "schema_ref", default="schemas/submission.schema.json", show_default=True,
-              help="编辑器用的 JSON Schema（相对当前文件夹的路径或网址），写在文件第一行。")
-@click.option("--campaign", "campaign_file", type=click.Path(dir_okay=False), default=None,
-              help="使用另一份活动文件。")
-def init(unit, output, force, schema_ref, campaign_file) -> None:
-    """为一个推荐单位生成待填写的推荐文件：名额、递补对象和品牌的空位都已排好。
-
-    \b
-    例：
-      xianjin init 衡水
-      xianjin init 省直机关 -o 12-省直机关.yaml
-    """
-    from xianjin.starter import relative_ref, starter_text
-
-    campaign = _campaign(campaign_file)
-    quota = campaign.units.get("".join(unit.split()))
-    if quota is None:
-        names = "、".join(campaign.units)
-        raise click.UsageError(f"“{unit}”不是推荐单位，应为 {names} 之一")
-    target = output or f"{quota.名称}.yaml"
-    if os.path.exists(target) and not force:
-        click.echo(f"错误：{target} 已经存在，没有改动它；确需覆盖请加 --force。", err=True)
-        sys.exit(2)
-    _write_or_exit(target, starter_text(quota, campaign, relative_ref(schema_ref, target)))
-    click.echo(f"已生成 {target}：请逐项填写，然后运行 xianjin validate {target}")
-
-
-@cli.command(context_settings=CONTEXT, options_metavar="[选项]")
-@click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False), default="schemas", show_default=True,
-              help="写入的文件夹。")
-@click.option("--campaign", "campaign_file", type=click.Path(dir_okay=False), default=None,
-              help="使用另一份活动文件（其中的民族、学历等词表会写进 Schema）。")
-def schema(out_dir, campaign_file) -> None:
-    """生成编辑器用的 JSON Schema（submission.schema.json），供 VS Code 等自动补全和标出错误。
-
-    \b
-    例：
-      xianjin schema
-      xianjin schema -o 共享仓库/schemas
-    """
-    from xianjin.schema import SCHEMA_NAME, schema_text
-
-    text = schema_text(_campaign(campaign_file))
-    target = os.path.join(out_dir, SCHEMA_NAME)
-    from xianjin.files import os_error_text
-
-    try:
-        os.makedirs(out_dir, exist_ok=True)
-    except OSError as exc:
-        click.echo(f"错误：无法创建文件夹 {out_dir}（{os_error_text(exc)}）。", err=True)
-        sys.exit(2)
-    _write_or_exit(target, text)
-    click.echo(f"已写入 {target}")
-
-
-@cli.command(context_settings=CONTEXT, options_metavar="[选项]")
-@click.argument("paths", nargs=-1, metavar="[路径]...")
-@click.option("--format", "fmt", type=click.Choice(("text", "markdown", "csv", "json")), default="text",
-              show_default=True, help="输出格式；csv 可直接用 Excel 打开。")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="写入文件。")
-@click.option("--campaign", "campaign_file", type=click.Path(dir_okay=False), default=None,
-              help="使用另一份活动文件。")
-def summary(paths, fmt, output, campaign_file) -> None:
-    """全省汇总：每个推荐单位一行（含尚未报送的），名额、推荐数、递补数、品牌数、错误和警告，以及全省合计。
-
-    \b
-    例：
-      xianjin summary examples/
-      xianjin summary . --format csv -o 汇总.csv
-    """
-    from xianjin.summary import FORMATS
-    from xianjin.validate import validate_paths
-
-    report = validate_paths(list(paths) or ["."], _campaign(campaign_file))
-    for p in report.unreadable:
-        click.echo(f"{p.path}: {p.message}", err=True)
-    text = FORMATS[fmt](report)
-    if output:
-        _write_or_exit(output, text)
-    else:
-        click.echo(text, nl=False)
-    sys.exit(2 if report.unreadable else 0)
-
-
-@cli.command(context_settings=CONTEXT, options_metavar="[选项]")
-@click.option("--out", default=".", show_default=True, help="准备写 PDF 的文件夹（检查写权限）。")
-def doctor(out) -> None:
-    """检查排版环境：Pango、HarfBuzz 字体子集、各用途的中文字体、写权限；缺什么就说装什么。
-
-    \b
-    例：
-      xianjin doctor
-      xianjin doctor --out 打印/
-    """
-    from xianjin.render.doctor import run_checks
-
-    checks = run_checks(out)
-    for c in checks:
-        click.echo(f"{'✓' if c.ok else '✗'} {c.what}：{c.detail}")
-        if c.fix:
-            click.echo(f"    解决办法：{c.fix}")
-    failed = sum(not c.ok for c in checks)
-    click.echo("排版环境正常。" if not failed else f"有 {failed} 项不满足，xianjin render 无法正常工作。")
-    sys.exit(1 if failed else 0)
-
-
-# render lives with the rest of the rendering code; its module imports nothing heavy.
-from xianjin.cli.render import render_command  # noqa: E402
-
-cli.add_command(render_command)
+for _command in (check.validate, check.summary, check.rules, make.init, make.schema,
+                 render.render_command, render.doctor):
+    cli.add_command(_command)
 
 
 def main() -> None:

@@ -36,6 +36,7 @@ from pathlib import Path
 
 from xianjin.files import os_error_text, write_atomic
 from xianjin.render.errors import RenderError
+from xianjin.render.fonts import installed_styles
 
 FAMILY = "Noto Serif CJK SC Common"  # the name style.css uses; ASCII, since it becomes the PDF font name
 SOURCE_FAMILY = "Noto Serif CJK SC"
@@ -82,8 +83,6 @@ def _key(source: str, index: int) -> str:
 
 def planned() -> list[CommonFace]:
     """The faces this machine can have: one per weight of Noto Serif CJK SC that is installed."""
-    from xianjin.render.fonts import installed_styles
-
     installed = installed_styles(SOURCE_FAMILY)
     faces = []
     for style, weight in WEIGHTS.items():
