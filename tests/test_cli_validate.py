@@ -375,3 +375,17 @@ def test_every_rule_code_is_exercised_by_this_suite():
     missing = sorted(code for code in RULE_CODES
                      if not re.search(rf'["\']{code}["\']|\b{code}\b[^\n]*(in|==)', text))
     assert missing == []
+
+
+def test_format_choices_are_the_formats_the_library_has():
+    # The command line spells them out so that --help need not import the library.
+    from xianjin.reporters import REPORTERS
+    from xianjin.render.run import OUTPUT_FORMATS
+    from xianjin.summary import FORMATTERS
+
+    def choices(command):
+        return tuple(next(p for p in cli.commands[command].params if p.name == "fmt").type.choices)
+
+    assert choices("validate") == tuple(REPORTERS)
+    assert choices("summary") == tuple(FORMATTERS)
+    assert choices("render") == OUTPUT_FORMATS
