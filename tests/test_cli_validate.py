@@ -353,6 +353,7 @@ def test_output_into_missing_folder_is_io_error_exit_2(runner, files, tmp_path):
     assert re.search(r"[\u4e00-\u9fff]", result.output)
 
 
+@pytest.mark.slow
 def test_validate_does_not_import_weasyprint(files):
     """`xianjin validate` works where Pango is missing: WeasyPrint is never imported."""
     import subprocess

@@ -529,6 +529,7 @@ def test_doctor_copes_with_a_stack_without_noto(monkeypatch):
     assert checks[0].ok and "以 BabelStone Han 代替" in checks[0].detail
 
 
+@pytest.mark.slow
 def test_validate_does_not_import_weasyprint(tmp_path):
     (tmp_path / "a.yaml").write_text(make_unit(), "utf-8")
     code = ("import sys; from click.testing import CliRunner; from xianjin.cli import cli; "
@@ -547,6 +548,7 @@ def test_unknown_unit_is_a_usage_error(rendered, tmp_path):
 SHIPPED = sorted(ROOT.glob("examples/*石家庄*.yaml"))
 
 
+@pytest.mark.slow
 def test_shipped_example_of_one_city(tmp_path):
     import yaml
 
