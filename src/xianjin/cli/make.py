@@ -7,6 +7,8 @@ import os
 import click
 
 from xianjin.cli.options import campaign_option, command, fail, output_option, write_or_exit
+from xianjin.files import os_error_text
+from xianjin.text import squeeze
 
 
 @command()
@@ -25,7 +27,6 @@ def init(unit, output, force, schema_ref, campaign) -> None:
       xianjin init 省直机关 -o 12-省直机关.yaml
     """
     from xianjin.starter import relative_ref, starter_text
-    from xianjin.text import squeeze
 
     quota = campaign.units.get(squeeze(unit))
     if quota is None:
@@ -49,7 +50,6 @@ def schema(out_dir, campaign) -> None:
       xianjin schema
       xianjin schema -o 共享仓库/schemas
     """
-    from xianjin.files import os_error_text
     from xianjin.schema import SCHEMA_NAME, schema_text
 
     text = schema_text(campaign)

@@ -13,6 +13,7 @@ import sys
 import click
 
 from xianjin.cli.clickzh import CONTEXT_SETTINGS
+from xianjin.files import os_error_text, write_atomic
 
 CAMPAIGN_HELP = "使用另一份活动文件（名额、截止日期、词表），默认是 2012 年河北省的。"
 
@@ -71,8 +72,6 @@ def fail(message: str, code: int = 2):
 
 
 def write_or_exit(target: str, text: str) -> None:
-    from xianjin.files import os_error_text, write_atomic
-
     try:
         write_atomic(target, text)
     except OSError as exc:

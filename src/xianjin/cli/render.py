@@ -9,6 +9,8 @@ import sys
 import click
 
 from xianjin.cli.options import campaign_option, command, default_format, fail, paths_argument, write_report
+from xianjin.files import os_error_text
+from xianjin.render.errors import RenderError
 
 
 @command("render")
@@ -38,8 +40,6 @@ def render_command(paths, out, unit, fmt, jobs, force, campaign) -> None:
       xianjin render examples/ --out 打印/ --unit 石家庄
       xianjin render 01-石家庄.yaml --out 预览/ --format html
     """
-    from xianjin.files import os_error_text
-    from xianjin.render.errors import RenderError
     from xianjin.render.run import render_report
     from xianjin.validate import validate_paths
 

@@ -28,6 +28,7 @@ import io
 import multiprocessing
 import os
 import struct
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
@@ -196,8 +197,6 @@ def repertoire() -> frozenset[int]:
 
 def main() -> int:
     """`python -m xianjin.render.commonfonts`: build the faces now (scripts/setup.sh does)."""
-    import sys
-
     try:
         ensure(print)
     except RenderError as exc:
