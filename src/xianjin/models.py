@@ -10,7 +10,7 @@ context={"campaign": c})`. A validator that refuses a value raises its Rule's `R
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, ClassVar, Iterator
+from typing import Annotated, Any, ClassVar, Iterable, Iterator, TypeVar
 
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field,
                       ValidationInfo)
@@ -21,6 +21,9 @@ from xianjin.rules.fields import (XJ201, XJ203, XJ205, XJ206, XJ207, XJ208, XJ20
                                   XJ218, XJ219)
 from xianjin.rules.rule import Rule
 from xianjin.text import nearest, quote, squeeze
+
+
+T = TypeVar("T")
 
 
 def _campaign(info: ValidationInfo) -> Campaign:
@@ -268,20 +271,24 @@ class Header(StrictModel):
     推荐情况报告: OptionalBlock = Field(None, description="《推荐情况的报告》正文")
 
 
+def numbered(lists: Iterable[tuple[str, list[T]]]) -> Iterator[tuple[str, int, int, T]]:
+    """(section, index in it, 编号, item) over a category's lists, in rank order.
+
+    The 编号 on the form is the 序号 in the ranking table: the formal nominees are 1…N
+    in list order and the alternates continue N+1, N+2.
+    """
+    number = 0
+    for section, items in lists:
+        for index, item in enumerate(items):
+            number += 1
+            yield section, index, number, item
+
+
 class Category(StrictModel):
     """The ranked lists of one category: 推荐对象, then (for two of them) 递补对象."""
 
     def numbered(self) -> Iterator[tuple[str, int, int, Nominee]]:
-        """(section, index in it, 编号, nominee) in rank order.
-
-        The 编号 on the form is the 序号 in the ranking table: the formal nominees are 1…N
-        in list order and the alternates continue N+1, N+2.
-        """
-        number = 0
-        for section in type(self).model_fields:
-            for index, nominee in enumerate(getattr(self, section)):
-                number += 1
-                yield section, index, number, nominee
+        return numbered((section, getattr(self, section)) for section in type(self).model_fields)
 
 
 class WindowCategory(Category):

@@ -15,7 +15,7 @@ from xianjin.campaign import ALTERNATE, CATEGORIES, DEFAULT_CAMPAIGN, FORMAL, Ca
 from xianjin.discover import discover, is_submission
 from xianjin.loader import Loaded, load_file
 from xianjin.model_errors import pydantic_problems, unknown_key_message
-from xianjin.models import CATEGORY_MODELS, NOMINEE_KINDS, Header, Submission
+from xianjin.models import CATEGORY_MODELS, NOMINEE_KINDS, Header, Submission, numbered
 from xianjin.problems import Problem, field_path
 from xianjin.result import Entry, Report, UnitFile
 from xianjin.rules import ACROSS_CHECKS, FILE_CHECKS
@@ -105,8 +105,7 @@ def _check_category(unit: UnitFile, data: dict, category: str, context: dict) ->
             unit.problems.append(XJ202.problem(
                 path, loaded.where_key((category, key)), field_path((category, key)),
                 unknown_key_message(key, sections)))
-    number = 0
-    kind = NOMINEE_KINDS[category]
+    readable = []
     for section in sections:
         items = raw.get(section)
         if section not in raw or items is None:
@@ -125,20 +124,21 @@ def _check_category(unit: UnitFile, data: dict, category: str, context: dict) ->
             unit.sections[(category, section)] = None
             continue
         unit.sections[(category, section)] = len(items)
-        for index, item in enumerate(items):
-            number += 1
-            entry = Entry(category, section, index, number, None)
-            unit.entries.append(entry)
-            if _is_blank(item):
-                loc = entry.path
-                unit.problems.append(XJ221.problem(
-                    path, loaded.where(loc), field_path(loc),
-                    f"{category}{section}第 {index + 1} 个（编号 {number}）还没有填写"))
-                continue
-            try:
-                entry.model = kind.model_validate(item, context=context)
-            except ValidationError as exc:
-                unit.problems.extend(pydantic_problems(exc, loaded, entry.path, Submission))
+        readable.append((section, items))
+    kind = NOMINEE_KINDS[category]
+    for section, index, number, item in numbered(readable):
+        entry = Entry(category, section, index, number, None)
+        unit.entries.append(entry)
+        if _is_blank(item):
+            loc = entry.path
+            unit.problems.append(XJ221.problem(
+                path, loaded.where(loc), field_path(loc),
+                f"{category}{section}第 {index + 1} 个（编号 {number}）还没有填写"))
+            continue
+        try:
+            entry.model = kind.model_validate(item, context=context)
+        except ValidationError as exc:
+            unit.problems.extend(pydantic_problems(exc, loaded, entry.path, Submission))
 
 
 def _is_blank(item: object) -> bool:
