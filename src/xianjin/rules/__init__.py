@@ -12,7 +12,7 @@ checks that every Rule of the families is here, once.
 from __future__ import annotations
 
 from xianjin.rules import across, fields, loading, quotas
-from xianjin.rules.rule import Refused, Rule
+from xianjin.rules.rule import Rule
 
 RULES: tuple[Rule, ...] = (
     loading.XJ100, loading.XJ101, loading.XJ102, loading.XJ103, loading.XJ104, loading.XJ105,
@@ -27,5 +27,3 @@ RULES: tuple[Rule, ...] = (
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
 FILE_CHECKS = tuple(rule for rule in RULES if rule.scope == "file" and rule.check is not None)
 ACROSS_CHECKS = tuple(rule for rule in RULES if rule.scope == "across" and rule.check is not None)
-
-__all__ = ["ACROSS_CHECKS", "BY_CODE", "FILE_CHECKS", "RULES", "Refused", "Rule"]
