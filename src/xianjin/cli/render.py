@@ -62,8 +62,12 @@ def render_command(paths, out, unit, fmt, jobs, force, campaign) -> None:
         fail(f"错误：{exc}")
     except OSError as exc:
         fail(f"错误：写入 {out} 失败：{os_error_text(exc)}")
-    if report.warnings:
-        click.echo(f"提示：推荐文件有 {report.warnings} 个警告，用 xianjin validate 查看。", err=True)
+    _tell(result, report.warnings, fmt, out)
+
+
+def _tell(result, warnings: int, fmt: str, out: str) -> None:
+    if warnings:
+        click.echo(f"提示：推荐文件有 {warnings} 个警告，用 xianjin validate 查看。", err=True)
     if result.stale_summary is not None:
         click.echo(f"提示：{result.stale_summary} 是以前排版的，本次只排版了一个推荐单位，没有更新它；"
                    "排版全部推荐单位时会更新。", err=True)
