@@ -159,7 +159,7 @@ def test_only_some_modules_import(graph, package):
     assert stray == []
 
 
-@pytest.mark.parametrize("folder", ["src", "tests", "scripts", "benchmarks"])
+@pytest.mark.parametrize("folder", ["src", "tests", "scripts", "benchmarks", "tools"])
 def test_no_private_name_is_imported_from_another_module(folder):
     private = []
     for path in sorted((ROOT / folder).rglob("*.py")):
