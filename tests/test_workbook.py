@@ -15,10 +15,10 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from xianjin.campaign import load_campaign
 from xianjin.cli import cli
+from xianjin.discover import load_path
 from xianjin.loader import load_file
-from xianjin.validate import check_loaded, load_path
+from xianjin.validate import check_loaded, load_campaign
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))

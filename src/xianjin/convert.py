@@ -8,14 +8,24 @@ text belongs); `xianjin validate` names it, and nothing is written.
 
 from __future__ import annotations
 
+import os
+
 import yaml
 
 from xianjin.campaign import ALTERNATE, CATEGORIES, FORMAL, Campaign
-from xianjin.loader import dotted
+from xianjin.discover import WORKBOOK_SUFFIXES, YAML_SUFFIXES
 from xianjin.models import BLOCK_FIELDS, HEADER_KEYS
+from xianjin.problems import field_path
+from xianjin.text import squeeze
 from xianjin.workbook import APPROVALS, columns
 
 _SECTIONS = (FORMAL, ALTERNATE)
+
+
+def file_kind(path: str) -> str | None:
+    """"yaml" or "xlsx" by the file's extension; None for any other."""
+    suffix = os.path.splitext(path)[1].lower()
+    return "yaml" if suffix in YAML_SUFFIXES else "xlsx" if suffix in WORKBOOK_SUFFIXES else None
 
 
 def unplaceable(data: dict) -> list[str]:
@@ -39,17 +49,17 @@ def _category(category: str, value: object) -> list[str]:
     paths = {c.path for c in columns(category)}
     for section, items in value.items():
         if section not in _SECTIONS or not isinstance(items, (list, type(None))):
-            out.append(dotted((category, section)))
+            out.append(field_path((category, section)))
             continue
         for i, item in enumerate(items or []):
             if item is None:
                 continue
             if not isinstance(item, dict):
-                out.append(dotted((category, section, i)))
+                out.append(field_path((category, section, i)))
                 continue
             for path, leaf in _leaves(item):
                 if path not in paths or not (leaf is None or isinstance(leaf, str)):
-                    out.append(dotted((category, section, i) + path))
+                    out.append(field_path((category, section, i) + path))
     return out
 
 
@@ -134,5 +144,5 @@ def to_workbook(data: dict, campaign: Campaign) -> bytes:
     from xianjin.xlsx import submission_workbook
 
     name = data.get("推荐单位")
-    quota = campaign.units.get("".join(name.split())) if isinstance(name, str) else None
+    quota = campaign.units.get(squeeze(name)) if isinstance(name, str) else None
     return submission_workbook(data, quota, campaign)

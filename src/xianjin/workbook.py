@@ -23,13 +23,13 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from xianjin.campaign import ALTERNATE, BRANDS, CATEGORIES, FORMAL
-from xianjin.files import os_error_text
-from xianjin.loader import MAX_BYTES, Loaded, Path_, dotted
+from xianjin.loader import MAX_BYTES, Loaded, read_bounded
 from xianjin.models import BLOCK_FIELDS, NOMINEE_KINDS, Approval, Approvals, BrandApprovals, Header
-from xianjin.problems import Problem
-from xianjin.rules import fields as F
-from xianjin.rules import loading as L
-from xianjin.rules import workbook as W
+from xianjin.problems import FieldPath, Problem, field_path
+from xianjin.rules.fields import XJ201, XJ202, XJ203, XJ209
+from xianjin.rules.loading import XJ101, XJ104, XJ108
+from xianjin.rules.workbook import XJ120, XJ121, XJ122, XJ123, XJ124, XJ125, XJ126, XJ127
+from xianjin.text import nearest, squeeze
 
 HEADER_SHEET = "基本信息"
 SHEETS = (HEADER_SHEET, *CATEGORIES)
@@ -101,22 +101,9 @@ class WorkbookLoaded(Loaded):
 
 
 def load_workbook_file(path: str | Path, named: bool = True) -> Loaded:
-    shown = str(path)
-    try:
-        p = Path(path)
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            result = WorkbookLoaded(shown, submission=True)
-            result.problems.append(L.XJ101.problem(
-                shown, (1, 1), "", f"文件有 {size / 1024 / 1024:.1f} MB，超过了 {MAX_BYTES // 1024 // 1024} MB 的上限；"
-                "推荐工作簿通常不到 1 MB，请确认选对了文件"))
-            return result
-        raw = p.read_bytes()
-    except (OSError, ValueError) as exc:
-        result = WorkbookLoaded(shown, io_error=True)
-        result.problems.append(L.XJ100.problem(shown, (1, 1), "", "无法读取这个文件：" + os_error_text(exc)))
-        return result
-    return load_workbook_bytes(raw, shown, named)
+    result = WorkbookLoaded(str(path), submission=True)
+    raw = read_bounded(result, "推荐工作簿通常不到 1 MB，请确认选对了文件")
+    return result if raw is None else load_workbook_bytes(raw, result.path, named)
 
 
 def load_workbook_bytes(raw: bytes, path: str = "<input>", named: bool = True) -> Loaded:
@@ -132,21 +119,21 @@ def _open(raw: bytes, result: WorkbookLoaded, named: bool):
     path = result.path
     if raw.startswith(_OLE2):
         if _ENCRYPTED in raw:
-            result.problems.append(W.XJ121.problem(
+            result.problems.append(XJ121.problem(
                 path, (1, 1), "", "工作簿设置了打开密码，xianjin 无法读取；请在 Excel 中删去密码"
                 "（文件→信息→保护工作簿→用密码进行加密，清空后确定）再保存"))
         else:
             # Found in a folder walk it may be anyone's old spreadsheet: a warning, not an error.
-            result.problems.append(W.XJ120.problem(
+            result.problems.append(XJ120.problem(
                 path, (1, 1), "", "这是 Excel 97–2003（.xls）或 WPS 表格（.et）的旧格式，xianjin 只读 .xlsx；"
                 "请在 Excel 或 WPS 中“另存为”Excel 工作簿（*.xlsx）", level=None if named else "warning"))
         return None
     if path.lower().endswith((".xls", ".et")):
-        result.problems.append(W.XJ120.problem(
+        result.problems.append(XJ120.problem(
             path, (1, 1), "", "扩展名是旧格式（.xls/.et），xianjin 只读 .xlsx；请在 Excel 或 WPS 中“另存为”"
             "Excel 工作簿（*.xlsx）", level=None if named else "warning"))
         return None
-    corrupt = W.XJ122.problem(path, (1, 1), "", "文件不能作为 .xlsx 工作簿打开：已经损坏，或者是别的文件改了扩展名；"
+    corrupt = XJ122.problem(path, (1, 1), "", "文件不能作为 .xlsx 工作簿打开：已经损坏，或者是别的文件改了扩展名；"
                               "请在 Excel 或 WPS 中打开确认，重新保存为 .xlsx")
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as z:
@@ -158,7 +145,7 @@ def _open(raw: bytes, result: WorkbookLoaded, named: bool):
         result.problems.append(corrupt)
         return None
     if unpacked > MAX_UNPACKED:
-        result.problems.append(L.XJ101.problem(
+        result.problems.append(XJ101.problem(
             path, (1, 1), "", f"工作簿解压后有 {unpacked / 1024 / 1024:.0f} MB，超过了 {MAX_UNPACKED // 1024 // 1024} MB "
             "的上限；推荐工作簿通常不到 2 MB，请确认选对了文件"))
         return None
@@ -185,26 +172,26 @@ class _Reader:
 
     # --- the problems ---------------------------------------------------------------
 
-    def add(self, rule, where: tuple, path: Path_, message: str, level: str | None = None) -> None:
-        self.result.problems.append(rule.problem(self.result.path, where, dotted(path), message, level))
+    def add(self, rule, where: tuple, path: FieldPath, message: str, level: str | None = None) -> None:
+        self.result.problems.append(rule.problem(self.result.path, where, field_path(path), message, level))
 
-    def settle(self, path: Path_) -> None:
-        self.result.settled.add(dotted(path))
+    def settle(self, path: FieldPath) -> None:
+        self.result.settled.add(field_path(path))
 
     # --- the workbook -----------------------------------------------------------------
 
     def read(self) -> None:
         res = self.result
-        present = {"".join(ws.title.split()): ws for ws in self.book.worksheets}
+        present = {squeeze(ws.title): ws for ws in self.book.worksheets}
         res.sheets = [ws.title for ws in self.book.worksheets]
         first = present.get(HEADER_SHEET) or next(iter(present.values()))
-        res.values[()] = (1, 1, first.title)
+        res.value_at[()] = (1, 1, first.title)
         unknown = [ws for name, ws in present.items() if name not in SHEETS and name != VOCABULARY_SHEET
                    and ws.max_row >= 1 and any(c.value is not None for c in ws[1])]
         if not any(name in present for name in SHEETS):
             if not any(self._looks_like(unknown, cat) for cat in CATEGORIES):
                 res.submission = False
-                self.add(W.XJ123, (1, 1, first.title), (),
+                self.add(XJ123, (1, 1, first.title), (),
                          "工作簿里没有推荐工作簿的工作表（基本信息、群众满意窗口、行业服务标兵、优质服务品牌）；"
                          "可以用 xianjin init 单位 --format xlsx 生成一份")
                 return
@@ -217,7 +204,7 @@ class _Reader:
         if HEADER_SHEET in present:
             self._header(present[HEADER_SHEET], data)
         else:
-            self.add(W.XJ123, (1, 1, first.title), (),
+            self.add(XJ123, (1, 1, first.title), (),
                      f"缺少工作表“{HEADER_SHEET}”（推荐单位、填报单位、报送日期等）；请按 xianjin init 生成的样子补上")
             for col in header_fields():
                 self.settle(col.path)
@@ -225,14 +212,14 @@ class _Reader:
             if category in present:
                 data[category] = self._category(present[category], category)
                 continue
-            res.keys[(category,)] = res.values[()]
+            res.key_at[(category,)] = res.value_at[()]
             self.settle((category,))
             ws = self._looks_like(unknown, category)
             if ws is not None:
-                self.add(W.XJ123, (1, 1, ws.title), (category,),
+                self.add(XJ123, (1, 1, ws.title), (category,),
                          f"工作表“{ws.title}”的表头是{category}的，但工作表名不对；请把它改回“{category}”")
             else:
-                self.add(W.XJ123, res.values[()], (category,), f"缺少工作表“{category}”；请按 xianjin init 生成的样子补上")
+                self.add(XJ123, res.value_at[()], (category,), f"缺少工作表“{category}”；请按 xianjin init 生成的样子补上")
         res.data = data
         # What the cache key and a folder walk see of this workbook: its data, in one canonical text.
         res.text = json.dumps(data, ensure_ascii=False, sort_keys=True)
@@ -240,7 +227,7 @@ class _Reader:
     def _looks_like(self, sheets: list, category: str):
         wanted = {c.header for c in columns(category)} | {NUMBER, KIND}
         for ws in sheets:
-            headers = ["".join(str(c.value).split()) for c in ws[1] if c.value is not None]
+            headers = [squeeze(str(c.value)) for c in ws[1] if c.value is not None]
             # Our sheets start 编号 | 类别; a list with the same fields (the office's summary) is no submission.
             if headers[:1] == [NUMBER] and len(set(headers) & wanted) * 2 > len(wanted):
                 return ws
@@ -248,7 +235,7 @@ class _Reader:
 
     # --- one cell ---------------------------------------------------------------------
 
-    def text(self, ws, row: int, col: int, path: Path_, name: str) -> str | None:
+    def text(self, ws, row: int, col: int, path: FieldPath, name: str) -> str | None:
         """The cell as the text a clerk meant, or None when blank or unreadable (reported)."""
         cell = ws.cell(row, col)
         where = (row, col, ws.title)
@@ -257,17 +244,17 @@ class _Reader:
         if merged:
             self.settle(path)
             if merged.startswith(cell.coordinate + ":"):
-                self.add(W.XJ124, where, path, f"单元格 {merged} 是合并的；每个推荐对象一行、每栏一格，请取消合并，把内容逐格填好")
+                self.add(XJ124, where, path, f"单元格 {merged} 是合并的；每个推荐对象一行、每栏一格，请取消合并，把内容逐格填好")
         if cell.data_type == "f":
             cell = self.cached[ws.title].cell(row, col) if self.cached is not None else None
             value = cell.value if cell is not None else None
             if value is None:
                 self.settle(path)
-                self.add(W.XJ125, where, path, "这一格是公式，但文件里没有保存计算结果；请在 Excel 中打开并保存，或直接填写文字")
+                self.add(XJ125, where, path, "这一格是公式，但文件里没有保存计算结果；请在 Excel 中打开并保存，或直接填写文字")
                 return None
         if cell.data_type == "e" or (isinstance(value, str) and value in _ERROR_VALUES):
             self.settle(path)
-            self.add(W.XJ125, where, path, f"这一格显示错误值 {value}；请改正公式，或直接填写文字")
+            self.add(XJ125, where, path, f"这一格显示错误值 {value}；请改正公式，或直接填写文字")
             return None
         if value is None:
             return None
@@ -286,22 +273,22 @@ class _Reader:
         bad = _CONTROL.search(text)
         if bad:
             self.settle(path)
-            self.add(L.XJ104, where, path, f"这一格含有不可见的控制字符 U+{ord(bad.group()):04X}（多半是从别处复制带来的），请删去")
+            self.add(XJ104, where, path, f"这一格含有不可见的控制字符 U+{ord(bad.group()):04X}（多半是从别处复制带来的），请删去")
             return None
         return text if text.strip() else None
 
-    def _number(self, value: int | float, where: tuple, path: Path_, name: str) -> str | None:
+    def _number(self, value: int | float, where: tuple, path: FieldPath, name: str) -> str | None:
         text = str(int(value)) if float(value).is_integer() else repr(float(value))
         if name in PHONE_FIELDS:
             self.settle(path)
-            self.add(F.XJ209, where, path,
+            self.add(XJ209, where, path,
                      f"电话号码被 Excel 当成了数字 {text}，开头的 0 已经丢了；请把这一格设置为“文本”格式，"
                      f"重新输入带区号的号码，如 0{text[:3]}-{text[3:]}")
             return None
         if name in MONTH_FIELDS and _ONE_DECIMAL_ONE.fullmatch(text):
             year = text[:4]
             self.settle(path)
-            self.add(F.XJ203, where, path,
+            self.add(XJ203, where, path,
                      f"这一格是数字 {text}：Excel 会把 {year}.10 存成 {year}.1，分不清是 1 月还是 10 月；"
                      f"请把这一格设置为“文本”格式，重新输入 {year}.10 或 {year}.01")
             return None
@@ -317,14 +304,14 @@ class _Reader:
             label = self.text(ws, row, 1, (), "")
             if label is None:
                 continue
-            key = "".join(label.split())
+            key = squeeze(label)
             path = (key,)
             if key in seen:
-                self.add(L.XJ108, (row, 1, ws.title), path, f"“{key}”在第 {seen[key]} 行已经有了一行；请删去或改正其中一行")
+                self.add(XJ108, (row, 1, ws.title), path, f"“{key}”在第 {seen[key]} 行已经有了一行；请删去或改正其中一行")
                 continue
             seen[key] = row
-            res.keys[path] = (row, 1, ws.title)
-            res.values[path] = (row, 2, ws.title)
+            res.key_at[path] = (row, 1, ws.title)
+            res.value_at[path] = (row, 2, ws.title)
             value = self.text(ws, row, 2, path, key)
             column = wanted.get(key)
             if value is not None:
@@ -333,12 +320,12 @@ class _Reader:
                 data[key] = ""  # a blank required field; one not on the form is reported by the model
         for name, column in wanted.items():
             if name not in seen and column.required:
-                res.keys[(name,)] = res.values[()]
+                res.key_at[(name,)] = res.value_at[()]
 
     def _category(self, ws, category: str) -> dict:
         res = self.result
         sheet = ws.title
-        res.keys[(category,)] = res.values[(category,)] = (1, 1, sheet)
+        res.key_at[(category,)] = res.value_at[(category,)] = (1, 1, sheet)
         expected = {c.header: c for c in columns(category)}
         at: dict[str, int] = {}
         unknown: list[tuple[int, str]] = []
@@ -346,9 +333,9 @@ class _Reader:
             header = self.text(ws, 1, col, (category,), "")
             if header is None:
                 continue
-            header = "".join(header.split())
+            header = squeeze(header)
             if header in at:
-                self.add(L.XJ108, (1, col, sheet), (category,),
+                self.add(XJ108, (1, col, sheet), (category,),
                          f"表头“{header}”在第 {at[header]} 列已经有了；请删去或改正其中一列")
             elif header in expected or header in (NUMBER, KIND):
                 at[header] = col
@@ -358,10 +345,10 @@ class _Reader:
         for col, header in unknown:
             hint = _closest(header, [c.header for c in missing])
             said = f"是不是“{hint}”？请把表头改回原样" if hint else "这一栏的内容不会被读取；请删去这一栏，或改回表上的栏目名"
-            self.add(F.XJ202, (1, col, sheet), (category,), f"表头“{header}”不是表中的栏目，{said}")
+            self.add(XJ202, (1, col, sheet), (category,), f"表头“{header}”不是表中的栏目，{said}")
         for c in missing:
             if c.required and not any(_closest(h, [c.header]) for _, h in unknown):
-                self.add(F.XJ201, (1, ws.max_column + 1, sheet), (category,), f"表头缺少“{c.header}”一栏；这是必填项")
+                self.add(XJ201, (1, ws.max_column + 1, sheet), (category,), f"表头缺少“{c.header}”一栏；这是必填项")
 
         rows = []
         for row in range(2, ws.max_row + 1):
@@ -372,11 +359,11 @@ class _Reader:
                 continue  # an unused slot: nothing but its 编号 and 类别
             section = FORMAL
             if kind_text is not None:
-                squeezed = "".join(kind_text.split())
+                squeezed = squeeze(kind_text)
                 if squeezed in (ALTERNATE, "递补"):
                     section = ALTERNATE
                 elif squeezed not in (FORMAL, "推荐"):
-                    self.add(W.XJ126, (row, at[KIND], sheet), (category,),
+                    self.add(XJ126, (row, at[KIND], sheet), (category,),
                              f"“类别”应填“{FORMAL}”或“{ALTERNATE}”，这里是“{kind_text}”；暂按推荐对象检查")
             rows.append((row, section))
 
@@ -389,8 +376,8 @@ class _Reader:
             index = len(items)
             base = (category, section, index)
             if index == 0:
-                res.values[(category, section)] = res.keys[(category, section)] = (row, 1, sheet)
-            res.values[base] = (row, 1, sheet)
+                res.value_at[(category, section)] = res.key_at[(category, section)] = (row, 1, sheet)
+            res.value_at[base] = (row, 1, sheet)
             items.append(self._nominee(ws, row, base, at, missing))
             if NUMBER not in at:
                 continue
@@ -401,11 +388,11 @@ class _Reader:
                 first_alternate = typed if typed is not None else index + 1
             expected = index + 1 if section == FORMAL else first_alternate + index
             if typed is not None and typed != expected:
-                self.add(W.XJ127, (row, at[NUMBER], sheet), base,
+                self.add(XJ127, (row, at[NUMBER], sheet), base,
                          f"“编号”一栏写的是 {typed}，按行的先后这一行的编号是 {expected}；编号按顺序确定，请核对行的顺序")
         return sections
 
-    def _nominee(self, ws, row: int, base: Path_, at: dict[str, int], missing: list[Column]) -> dict:
+    def _nominee(self, ws, row: int, base: FieldPath, at: dict[str, int], missing: list[Column]) -> dict:
         res = self.result
         item: dict = {}
         for column in columns(base[0]):
@@ -415,7 +402,7 @@ class _Reader:
                     self.settle(path)
                 continue
             col = at[column.header]
-            res.values[path] = res.keys[path] = (row, col, ws.title)
+            res.value_at[path] = res.key_at[path] = (row, col, ws.title)
             value = self.text(ws, row, col, path, column.name)
             if value is not None and column.name in BLOCK_FIELDS:
                 value = value.strip("\n")
@@ -441,9 +428,7 @@ def _number(typed: object) -> int | None:
 
 
 def _closest(header: str, candidates: list[str]) -> str | None:
-    import difflib
-
+    # One missing column is what a renamed header was, however it was renamed.
     if len(candidates) == 1:
         return candidates[0]
-    close = difflib.get_close_matches(header, candidates, n=1, cutoff=0.4)
-    return close[0] if close else None
+    return nearest(header, candidates, cutoff=0.4)

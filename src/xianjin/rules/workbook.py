@@ -6,7 +6,8 @@ way in (a month that lost its 0, a telephone number that lost its leading 0) is
 reported under the field's own rule (XJ203, XJ209) at its cell.
 """
 
-from xianjin.problems import ERROR, WARNING, Rule
+from xianjin.problems import ERROR, WARNING
+from xianjin.rules.rule import Rule
 
 XJ120 = Rule("XJ120", ERROR, "旧版 Excel 或 WPS 表格格式",
              "xianjin 只读取 .xlsx 工作簿。Excel 97–2003 的 .xls 和 WPS 表格的 .et 文件请在 Excel 或 WPS 中"
