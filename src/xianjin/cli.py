@@ -10,8 +10,9 @@ import click
 
 from xianjin import __version__
 from xianjin.clickzh import CONTEXT  # importing clickzh makes click speak Chinese
+from xianjin.completion import complete_rule, complete_unit
 
-FORMATS = ("text", "json", "github", "junit")
+FORMATS = ("text", "json", "github", "junit", "sarif", "gitlab")
 
 
 def _campaign(path: str | None):
@@ -54,17 +55,25 @@ def cli() -> None:
 @cli.command(context_settings=CONTEXT, options_metavar="[选项]")
 @click.argument("paths", nargs=-1, metavar="[路径]...")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
-              help="输出格式：text（默认）、json、github（GitHub Actions 注释；在 Actions 中自动使用）、junit。")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="把结果写入文件，而不是显示在屏幕上。")
+              help="输出格式：text（默认）、json、github（GitHub Actions 注释，并写作业摘要；在 Actions 中"
+                   "输出到屏幕时自动使用）、junit（GitLab 的“测试”页）、sarif（GitHub 代码扫描）、"
+                   "gitlab（GitLab 代码质量报告）。")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, allow_dash=True), default=None,
+              help="把结果写入文件，而不是显示在屏幕上；“-”表示屏幕（标准输出）。")
 @click.option("--strict", is_flag=True, help="有警告也算不通过（退出码 1）。")
 @click.option("--require-all", is_flag=True, help="有推荐单位尚未报送时算错误（XJ404）。")
+@click.option("--files-only", is_flag=True,
+              help="逐个文件单独检查（pre-commit 的逐个文件钩子用）：不是推荐文件的 YAML 和 .xianjinignore "
+                   "列出的文件跳过，不做跨文件检查，不显示全省合计。")
 @click.option("--campaign", "campaign_file", type=click.Path(dir_okay=False), default=None,
               help="使用另一份活动文件（名额、截止日期、词表），默认是 2012 年河北省的。")
-def validate(paths, fmt, output, strict, require_all, campaign_file) -> None:
+def validate(paths, fmt, output, strict, require_all, files_only, campaign_file) -> None:
     """检查推荐文件：逐栏检查填写，并对照名额表检查数量。
 
+    \b
     路径可以是文件或文件夹（默认当前文件夹，含子文件夹）；不含“推荐单位”等栏目的 YAML 文件会跳过。
+    文件夹在 git 仓库中时，只检查 git 跟踪的和已暂存（git add）的文件，未纳入 git 的草稿不检查，
+    并在最后说明。路径“-”表示从标准输入读一个推荐文件（提示中称为 <stdin>）。
 
     \b
     退出码：0 没有错误；1 有错误（或 --strict 时有警告）；2 路径或文件无法读取。
@@ -74,20 +83,41 @@ def validate(paths, fmt, output, strict, require_all, campaign_file) -> None:
       xianjin validate examples/
       xianjin validate 01-石家庄.yaml --strict
       xianjin validate . --require-all --format junit -o report.xml
+      xianjin validate . --format sarif -o xianjin.sarif
+      cat 09-衡水.yaml | xianjin validate -
     """
     from xianjin import reporters
-    from xianjin.validate import validate_paths
+    from xianjin.validate import STDIN, validate_paths
 
-    report = validate_paths(list(paths) or ["."], _campaign(campaign_file), require_all=require_all)
-    fmt = fmt or default_format()
-    if output:
+    paths = list(paths) or ["."]
+    stdin = _read_stdin() if STDIN in paths else None
+    report = validate_paths(paths, _campaign(campaign_file), require_all=require_all,
+                            files_only=files_only, stdin=stdin)
+    to_screen = output in (None, "-")
+    # The automatic github format is for the log GitHub reads; a file asked for gets plain text.
+    fmt = fmt or (default_format() if to_screen else "text")
+    if to_screen:
+        out = sys.stdout
+        reporters.write(fmt, report, out, color=_use_color(out) and fmt == "text", strict=strict)
+    else:
         buffer = io.StringIO()
         reporters.write(fmt, report, buffer, strict=strict)
         _write_or_exit(output, buffer.getvalue())
-    else:
-        out = sys.stdout
-        reporters.write(fmt, report, out, color=_use_color(out), strict=strict)
+    if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        from xianjin.reporters.job_summary import append
+
+        append(report, os.environ["GITHUB_STEP_SUMMARY"], sys.stderr)
     sys.exit(exit_code(report, strict))
+
+
+def _read_stdin() -> bytes:
+    from xianjin.loader import MAX_BYTES
+
+    data = click.get_binary_stream("stdin").read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        click.echo(f"错误：标准输入超过 {MAX_BYTES // 1024 // 1024} MB，不像是一个推荐文件。", err=True)
+        sys.exit(2)
+    return data
 
 
 def _write_or_exit(target: str, text: str) -> None:
@@ -109,7 +139,7 @@ def exit_code(report, strict: bool) -> int:
 
 
 @cli.command(context_settings=CONTEXT, options_metavar="[选项]")
-@click.argument("code", required=False, metavar="[规则代码]")
+@click.argument("code", required=False, metavar="[规则代码]", shell_complete=complete_rule)
 def rules(code) -> None:
     """列出全部检查规则；给出规则代码时显示它的详细说明。
 
@@ -134,7 +164,7 @@ def rules(code) -> None:
 
 
 @cli.command(context_settings=CONTEXT, options_metavar="[选项]")
-@click.argument("unit", metavar="推荐单位")
+@click.argument("unit", metavar="推荐单位", shell_complete=complete_unit)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="写入的文件名，默认“推荐单位.yaml”。")
 @click.option("--force", is_flag=True, help="文件已存在时覆盖。")

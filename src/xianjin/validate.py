@@ -15,9 +15,10 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from xianjin import gittree
 from xianjin.campaign import ALTERNATE, CATEGORIES, FORMAL, Campaign
 from xianjin.files import os_error_text
-from xianjin.loader import Loaded, load_file
+from xianjin.loader import Loaded, load_bytes, load_file
 from xianjin.messages import field_path, pydantic_problems, unknown_key_message
 from xianjin.models import (CATEGORY_MODELS, HEADER_KEYS, NOMINEE_KINDS, Header, Submission)
 from xianjin.problems import Problem, Tally, all_rules
@@ -40,6 +41,8 @@ class Report(Tally):
     skipped: list[str] = field(default_factory=list)  # YAML files that are not submissions
     unreadable: list[Problem] = field(default_factory=list)  # paths that could not be read (exit 2)
     province: list[Problem] = field(default_factory=list)  # problems of no single file
+    untracked: list[str] = field(default_factory=list)  # YAML beside tracked files that git does not track
+    files_only: bool = False  # each file on its own: no checks across files, no province lines
 
     @property
     def problems(self) -> list[Problem]:
@@ -57,17 +60,29 @@ class Report(Tally):
         return sum(u.count(category, FORMAL) or 0 for u in self.units if u.unit)
 
 
-def validate_paths(paths: list[str], campaign: Campaign, *, require_all: bool = False) -> Report:
-    report = Report(campaign)
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+
+
+def validate_paths(paths: list[str], campaign: Campaign, *, require_all: bool = False,
+                   files_only: bool = False, stdin: bytes | None = None) -> Report:
+    """`files_only`: the files named are checked each on its own and, like files found in a
+    folder, skipped when they are not submissions or a .xianjinignore lists them (pre-commit's
+    per-file hook hands over every YAML file of a commit, in batches). `stdin`: the bytes
+    read for the path `-`."""
+    report = Report(campaign, files_only=files_only)
     for path, named in discover(paths, report):
-        loaded = load_file(path)
+        if files_only and not _kept_by_walk(path):
+            continue
+        loaded = load_bytes(stdin or b"", STDIN_NAME) if path == STDIN else load_file(path)
         if loaded.io_error:
             report.unreadable.extend(loaded.problems)
-        elif not is_submission(loaded, named):
-            report.skipped.append(path)
+        elif not is_submission(loaded, named and not files_only):
+            report.skipped.append(loaded.path)
         else:
             report.units.append(check_loaded(loaded, campaign))
-    check_across(report, require_all=require_all)
+    if not files_only:
+        check_across(report, require_all=require_all)
     return report
 
 
@@ -85,12 +100,21 @@ def discover(paths: list[str], report: Report) -> list[tuple[str, bool]]:
 
     for given in paths:
         p = Path(given)
-        if p.is_dir():
+        if given == STDIN:
+            found.append((given, True))
+        elif p.is_dir():
+            git = gittree.listing(given)
+            if git is not None:
+                found.extend((path, False) for path in _walked(given, _walk_order(git.tracked))
+                             if os.path.isfile(path))  # tracked, but deleted in the work tree
+                report.untracked.extend(_walked(given, git.untracked))
+                continue
             for top, dirs, files in os.walk(p, onerror=unreadable):
                 ignored = _ignored(top)
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIP_DIRS
                                  and not _matches(d, ignored))
-                found.extend((os.path.join(top, f), False) for f in sorted(files)
+                # normpath: a walk of "." finds 09-衡水.yaml, not ./09-衡水.yaml
+                found.extend((os.path.normpath(os.path.join(top, f)), False) for f in sorted(files)
                              if f.endswith(YAML_SUFFIXES) and not f.startswith(".")
                              and not _matches(f, ignored))
         elif p.exists():
@@ -123,6 +147,41 @@ def _ignored(folder: str) -> list[str]:
 
 def _matches(name: str, patterns: list[str]) -> bool:
     return any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns)
+
+
+def _kept_by_walk(path: str, base: str = ".") -> bool:
+    """Whether a folder walk from `base` would reach `path`: no hidden or skipped folder on the
+    way, and no .xianjinignore listing it or a folder above it. A path outside `base` is judged
+    by its own folder only."""
+    if path == STDIN:
+        return True
+    relative = os.path.normpath(os.path.relpath(path, base) if os.path.isabs(path) else path)
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        base, relative = os.path.dirname(os.path.abspath(path)), os.path.basename(path)
+    parts = relative.split(os.sep)
+    folder = base
+    for i, part in enumerate(parts):
+        if part.startswith(".") or (i < len(parts) - 1 and part in _SKIP_DIRS):
+            return False
+        if _matches(part, _ignored(folder)):
+            return False
+        folder = os.path.join(folder, part)
+    return True
+
+
+def _walked(folder: str, listed: list[str]) -> list[str]:
+    """Of the files git lists in `folder`, the YAML files a folder walk would reach."""
+    return [os.path.normpath(os.path.join(folder, rel)) for rel in listed
+            if rel.endswith(YAML_SUFFIXES) and _kept_by_walk(rel, folder)]
+
+
+def _walk_order(paths: list[str]) -> list[str]:
+    """git's listing in os.walk's order: a folder's own files before its subfolders, each sorted."""
+    def key(path: str):
+        parts = path.split("/")
+        return [(1, d) for d in parts[:-1]] + [(0, parts[-1])]
+
+    return sorted(paths, key=key)
 
 
 def is_submission(loaded: Loaded, named: bool = True) -> bool:
