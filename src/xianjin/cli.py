@@ -253,6 +253,52 @@ def summary(paths, fmt, output, campaign_file) -> None:
 
 
 @cli.command(context_settings=CONTEXT, options_metavar="[选项]")
+@click.argument("paths", nargs=-1, required=True, metavar="文件...")
+@click.option("--diff", "show_diff", is_flag=True, help="只显示会改动什么（diff），不改写文件。")
+@click.option("--campaign", "campaign_file", type=click.Path(dir_okay=False), default=None,
+              help="使用另一份活动文件。")
+def fix(paths, show_diff, campaign_file) -> None:
+    """把已经接受的写法改写成表上的规范写法，直接改写文件（注释、顺序和版式不变）。
+
+    \b
+    改写：本科 → 大学本科、1978年5月 → 1978.05、全角数字 → 半角、(0311)86688001 → 0311-86688001、
+    姓名中间的空格（张　三 → 张三）、栏目前后多余的空格。多行的材料不改。
+    有错误的文件一个字也不改：先按 xianjin validate 的提示改正。
+
+    \b
+    退出码：0 改写完毕或无需改写；1 有文件因有错误而没有改写；2 文件无法读取或写入。
+
+    \b
+    例：
+      xianjin fix 09-衡水.yaml --diff
+      xianjin fix 09-衡水.yaml
+    """
+    from xianjin.fix import fix_unit, unified_diff
+    from xianjin.reporters.text import format_problem
+    from xianjin.validate import validate_paths
+
+    report = validate_paths(list(paths), _campaign(campaign_file), files_only=False)
+    for p in report.unreadable:
+        click.echo(format_problem(p), err=True)
+    refused = 0
+    for unit in report.units:
+        fixed = fix_unit(unit)
+        if fixed.refused:
+            refused += 1
+            click.echo(f"{unit.path}：没有改动。{fixed.refused}。", err=True)
+        elif fixed.text is None:
+            click.echo(f"{unit.path}：已经是规范写法，无需改写。")
+        elif show_diff:
+            click.echo(unified_diff(unit.path, unit.loaded.text, fixed.text), nl=False)
+        else:
+            _write_or_exit(unit.path, fixed.text)
+            click.echo(f"{unit.path}：改写了 {len(fixed.changes)} 处：")
+            for c in fixed.changes:
+                click.echo(f"  第 {c.line} 行 {c.field}：“{c.old}” → “{c.new}”")
+    sys.exit(2 if report.unreadable else 1 if refused else 0)
+
+
+@cli.command(context_settings=CONTEXT, options_metavar="[选项]")
 @click.option("--out", default=".", show_default=True, help="准备写 PDF 的文件夹（检查写权限）。")
 def doctor(out) -> None:
     """检查排版环境：Pango、HarfBuzz 字体子集、各用途的中文字体、写权限；缺什么就说装什么。
