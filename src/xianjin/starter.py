@@ -58,6 +58,8 @@ def starter_text(quota: UnitQuota, campaign: Campaign, schema_ref: str | None) -
             for _ in range(count):
                 number += 1
                 lines += _nominee(kind, number, area)
+    while not lines[-1]:  # the empty line under the last `|`: no blank line at the end of the file
+        lines.pop()
     return "\n".join(lines) + "\n"
 
 

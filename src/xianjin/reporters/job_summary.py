@@ -20,7 +20,8 @@ from xianjin.validate import Report
 
 LIMIT = 1000 * 1024  # GitHub refuses a step summary over 1 MiB
 _LEVEL = {"error": "错误", "warning": "警告"}
-_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~&\"'])")
+# What can start markup, a link, HTML or a table cell in GitHub's Markdown, anywhere in a line.
+_PUNCTUATION = re.compile(r"([\\`*_\[\]<>|~&])")
 
 
 def md(text: str) -> str:
@@ -30,7 +31,7 @@ def md(text: str) -> str:
 
 def _blob_url(path: str, line: int) -> str | None:
     server, repo, sha = (os.environ.get(k) for k in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA"))
-    if not (server and repo and sha):
+    if not (server and repo and sha) or path.startswith(("/", "<")):
         return None
     anchor = f"#L{line}" if line else ""
     return f"{server}/{repo}/blob/{sha}/{quote(path)}{anchor}"
@@ -59,7 +60,8 @@ def _counts(problems: list[Problem]) -> str:
 
 def summary_markdown(report: Report) -> str:
     verdict = "有错误" if report.errors else "通过"
-    parts = [f"## xianjin 检查结果：{verdict}", ""] + [f"- {md(line)}" for line in summary_lines(report)] + [""]
+    # A blank line first: what an earlier step appended may not end its paragraph.
+    parts = ["", f"## xianjin 检查结果：{verdict}", ""] + [f"- {md(line)}" for line in summary_lines(report)] + [""]
     groups: list[tuple[str, list[Problem]]] = []
     if report.unreadable:
         groups.append(("无法读取的路径", report.unreadable))
