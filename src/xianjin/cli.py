@@ -113,7 +113,7 @@ def validate(paths, fmt, output, strict, require_all, files_only, campaign_file)
 def _read_stdin() -> bytes:
     from xianjin.loader import MAX_BYTES
 
-    data = click.get_binary_stream("stdin").read(MAX_BYTES + 1)
+    data = sys.stdin.buffer.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         click.echo(f"错误：标准输入超过 {MAX_BYTES // 1024 // 1024} MB，不像是一个推荐文件。", err=True)
         sys.exit(2)

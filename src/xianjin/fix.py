@@ -89,10 +89,13 @@ def fix_unit(unit: UnitFile) -> Fixed:
     if yaml is None:
         return Fixed(None, refused="这个文件的缩进方式无法在改写时原样保留，没有改动；请手工改写")
     doc = yaml.load(text)
-    changes = []
+    changes, comments = [], {}
     for path, new in wanted.items():
         parent, key = _at(doc, path[:-1]), path[-1]
         old = parent[key]
+        token = (getattr(parent, "ca", None) and parent.ca.items.get(key) or [None] * 3)[2]
+        if token is not None and token.value.strip():
+            comments[unit.loaded.where(path)[0]] = token.value.strip().splitlines()[0]
         for style in (SingleQuotedScalarString, DoubleQuotedScalarString):
             if isinstance(old, style):
                 new_value = style(new)
@@ -104,11 +107,23 @@ def fix_unit(unit: UnitFile) -> Fixed:
         changes.append(Change(line, field_path(path), str(old), new))
     out = io.StringIO()
     yaml.dump(doc, out)
-    result = out.getvalue()
+    result = _comments_apart(out.getvalue(), comments)
     moved = _changed_lines(text, result) - {c.line for c in changes}
     if moved:
         return Fixed(None, refused=f"改写会改动第 {min(moved)} 行等其他内容的版式，没有改动；请手工改写")
     return Fixed(result, sorted(changes, key=lambda c: c.line))
+
+
+def _comments_apart(text: str, comments: dict[int, str]) -> str:
+    """ruamel keeps a comment's column, so a longer value can end up one space from its comment;
+    keep the two spaces YAML linters ask for."""
+    lines = text.split("\n")
+    for number, comment in comments.items():
+        line = lines[number - 1]
+        at = line.rfind(comment)
+        if at > 0:
+            lines[number - 1] = line[:at].rstrip() + "  " + line[at:]
+    return "\n".join(lines)
 
 
 def _round_trip(text: str):
