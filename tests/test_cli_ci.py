@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from conftest import build_unit
+from helpers import build_unit
 from xianjin.cli import cli
 
 M1 = ("行业服务标兵", "推荐对象", 0)

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import CAMPAIGN, build_unit
+from helpers import CAMPAIGN, build_unit
 from xianjin import reporters
 from xianjin.cli import cli
 from xianjin.reporters.common import problem_text, repo_path

@@ -21,6 +21,8 @@ PLACEHOLDER = "https://example.invalid/xianjin.git"
 
 pytestmark = pytest.mark.slow
 
+pytestmark = pytest.mark.slow
+
 
 def git(repo: Path, *args: str) -> str:
     done = subprocess.run(["git", "-c", "user.name=测试", "-c", "user.email=t@example.invalid",

@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import build_unit, problems_of
-from xianjin.campaign import load_campaign
+from helpers import build_unit, problems_of
 from xianjin.cli import cli
 from xianjin.schema import schema_text
+from xianjin.validate import load_campaign
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = ROOT / "schemas" / "submission.schema.json"

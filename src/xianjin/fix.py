@@ -16,8 +16,8 @@ from datetime import date
 
 from pydantic import BaseModel
 
-from xianjin.messages import field_path
-from xianjin.unit import UnitFile
+from xianjin.problems import field_path
+from xianjin.result import UnitFile
 
 
 @dataclass

@@ -6,7 +6,7 @@ import os
 import re
 
 from xianjin.campaign import ALTERNATE, BRANDS, CATEGORIES, FORMAL, Campaign, UnitQuota
-from xianjin.models import NOMINEE_KINDS, Header, Nominee
+from xianjin.models import BLOCK_FIELDS, NOMINEE_KINDS, Header, Nominee
 
 # What goes in a field, shown as a comment beside it; the rest come from the models' descriptions.
 _EXAMPLES = {
@@ -21,7 +21,6 @@ _EXAMPLES = {
     "工作简历": "每段一行，例：1996.09—2000.07 河北医科大学护理学专业学习",
     "典型事迹材料": "2000 字左右",
 }
-_BLOCKS = {"推荐情况报告", "窗口情况简介", "主要事迹", "典型事迹材料", "工作简历", "品牌简介"}
 _SKIPPED = {"审批意见"}  # optional; printed blank on the form when absent
 
 
@@ -83,7 +82,7 @@ def _field(name: str, description: str, indent: int, area: str) -> list[str]:
     # Empty, not '': an editor's schema and xianjin both read an untouched slot as not yet
     # filled, and whatever the clerk types needs no quotes around it. The line under a `|`
     # is left empty, not indented: trailing spaces fail every YAML linter.
-    if name in _BLOCKS:
+    if name in BLOCK_FIELDS:
         return [f"{pad}{name}: |  # {hint}", ""]
     return [f"{pad}{name}:  # {hint}"]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Callable, TextIO
 
 from xianjin.reporters import github, gitlab, json_, junit, sarif, text
-from xianjin.validate import Report
+from xianjin.result import Report
 
 Reporter = Callable[..., None]
 

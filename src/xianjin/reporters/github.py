@@ -11,7 +11,7 @@ from typing import TextIO
 
 from xianjin.reporters import text
 from xianjin.reporters.common import problem_text, repo_path, visible
-from xianjin.validate import Report
+from xianjin.result import Report
 
 
 def _escape_data(s: str) -> str:

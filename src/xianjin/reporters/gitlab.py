@@ -15,7 +15,7 @@ from collections import Counter
 from typing import TextIO
 
 from xianjin.reporters.common import problem_text, repo_path, visible
-from xianjin.validate import Report
+from xianjin.result import Report
 
 SEVERITY = {"error": "critical", "warning": "minor"}
 

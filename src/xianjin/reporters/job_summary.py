@@ -16,7 +16,7 @@ from urllib.parse import quote
 from xianjin.problems import Problem
 from xianjin.reporters.common import repo_path, visible
 from xianjin.reporters.text import summary_lines
-from xianjin.validate import Report
+from xianjin.result import Report
 
 LIMIT = 1000 * 1024  # GitHub refuses a step summary over 1 MiB
 _LEVEL = {"error": "错误", "warning": "警告"}

@@ -10,7 +10,7 @@ import json
 from typing import TextIO
 
 from xianjin.reporters.common import visible
-from xianjin.validate import Report
+from xianjin.result import Report
 
 
 def write(report: Report, out: TextIO, **_) -> None:

@@ -15,7 +15,7 @@ from typing import TextIO
 from xianjin.problems import Problem
 from xianjin.reporters.common import repo_path, visible
 from xianjin.reporters.text import format_problem
-from xianjin.validate import Report
+from xianjin.result import Report
 
 
 def _case(suite: ET.Element, name: str, file: str | None, problems: list[Problem], strict: bool) -> bool:

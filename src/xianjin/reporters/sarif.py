@@ -13,15 +13,15 @@ from typing import TextIO
 from urllib.parse import quote
 
 from xianjin import __version__
-from xianjin.problems import all_rules
+from xianjin.rules import RULES
 from xianjin.reporters.common import problem_text, repo_path, visible
-from xianjin.validate import Report
+from xianjin.result import Report
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def sarif_log(report: Report) -> dict:
-    rules = all_rules()
+    rules = list(RULES)
     index = {r.code: i for i, r in enumerate(rules)}
     results, notifications = [], []
     for p in report.problems:
