@@ -161,7 +161,11 @@ def test_problems_are_located_at_sheet_and_cell_in_every_format(hengshui):
     junit = invoke("validate", hengshui, "--format", "junit").output
     assert f"{hengshui}:行业服务标兵!E7: error XJ203" in junit
     github = invoke("validate", hengshui, "--format", "github").output
-    assert f"::error file={hengshui},line=7,col=5," in github
+    # @actions/core's order of properties (main's github reporter): title first.
+    assert f"::error title=xianjin (XJ203),file={hengshui},line=7,col=5::" in github
+    sarif = json.loads(invoke("validate", hengshui, "--format", "sarif").output)
+    region = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
+    assert region == {"startLine": 7, "startColumn": 5}
 
 
 def test_problems_are_listed_sheet_by_sheet(hengshui):
@@ -420,6 +424,14 @@ def test_convert_refuses_a_workbook_excel_changed(hengshui, tmp_path):
     target = tmp_path / "衡水.yaml"
     result = invoke("convert", hengshui, "-o", target)
     assert result.exit_code == 1 and "行业服务标兵!E4: error XJ203" in result.output and not target.exists()
+
+
+def test_fix_never_rewrites_a_workbook(hengshui):
+    edit(hengshui, "行业服务标兵", "G2", "本科")  # accepted, and in a YAML file fix would write 大学本科
+    before = hengshui.read_bytes()
+    result = invoke("fix", hengshui)
+    assert result.exit_code == 1 and "只改写 YAML 文件" in result.output
+    assert hengshui.read_bytes() == before
 
 
 # --- summary -------------------------------------------------------------------------------------

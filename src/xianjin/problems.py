@@ -39,8 +39,13 @@ class Problem:
         if not self.path:
             return "xianjin"
         if self.sheet:
-            return f"{self.path}:{self.sheet}!{column_letter(self.column)}{self.line}"
+            return f"{self.path}:{self.sheet}!{self.cell}"
         return f"{self.path}:{self.line}:{self.column}"
+
+    @property
+    def cell(self) -> str:
+        """A workbook cell as Excel names it (F7); "" outside a workbook."""
+        return f"{column_letter(self.column)}{self.line}" if self.sheet else ""
 
 
 def column_letter(column: int) -> str:

@@ -12,8 +12,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from xianjin.campaign import ALTERNATE, CATEGORIES, DEFAULT_CAMPAIGN, FORMAL, Campaign
-from xianjin.discover import discover, is_submission, load_path
-from xianjin.loader import Loaded, load_file
+from xianjin.discover import STDIN, discover, is_submission, kept_by_walk, load_path
+from xianjin.loader import Loaded, load_bytes, load_file
 from xianjin.model_errors import pydantic_problems, unknown_key_message
 from xianjin.models import CATEGORY_MODELS, NOMINEE_KINDS, Header, Submission, numbered
 from xianjin.problems import Problem, field_path
@@ -43,18 +43,29 @@ def load_campaign(path: str | Path | None = None) -> Campaign:
         raise CampaignError(pydantic_problems(exc, loaded, ())) from None
 
 
-def validate_paths(paths: list[str], campaign: Campaign, *, require_all: bool = False) -> Report:
-    report = Report(campaign)
-    found, report.unreadable = discover(paths)
+STDIN_NAME = "<stdin>"
+
+
+def validate_paths(paths: list[str], campaign: Campaign, *, require_all: bool = False,
+                   files_only: bool = False, stdin: bytes | None = None) -> Report:
+    """`files_only`: the files named are checked each on its own and, like files found in a
+    folder, skipped when they are not submissions or a .xianjinignore lists them (pre-commit's
+    per-file hook hands over every YAML file of a commit, in batches). `stdin`: the bytes
+    read for the path `-`."""
+    report = Report(campaign, files_only=files_only)
+    found, report.unreadable = discover(paths, report.untracked)
     for path, named in found:
-        loaded = load_path(path, named)
+        if files_only and not kept_by_walk(path):
+            continue
+        loaded = load_bytes(stdin or b"", STDIN_NAME) if path == STDIN else load_path(path, named)
         if loaded.io_error:
             report.unreadable.extend(loaded.problems)
-        elif not is_submission(loaded, named):
-            report.skipped.append(path)
+        elif not is_submission(loaded, named and not files_only):
+            report.skipped.append(loaded.path)
         else:
             report.units.append(check_loaded(loaded, campaign))
-    check_across(report, require_all=require_all)
+    if not files_only:
+        check_across(report, require_all=require_all)
     return report
 
 

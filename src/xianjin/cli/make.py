@@ -6,13 +6,14 @@ import os
 
 import click
 
+from xianjin.cli.completion import complete_unit
 from xianjin.cli.options import campaign_option, command, fail, output_option, write_or_exit
 from xianjin.files import os_error_text
 from xianjin.text import squeeze
 
 
 @command()
-@click.argument("unit", metavar="推荐单位")
+@click.argument("unit", metavar="推荐单位", shell_complete=complete_unit)
 @output_option("写入的文件名，默认“推荐单位.yaml”（--format xlsx 时“推荐单位.xlsx”）。")
 @click.option("--format", "fmt", type=click.Choice(("yaml", "xlsx")), default=None,
               help="yaml（默认）；xlsx 生成用 Excel 或 WPS 填写的工作簿。-o 的文件名以 .xlsx 结尾时自动用 xlsx。")
