@@ -64,8 +64,7 @@ def main() -> None:
               f"（含解释器启动和导入；空文件夹为 {start_only:.3f} s）；目标 < 0.5 s")
 
         print("单个文件随规模增长（省直机关，scale = 推荐对象数量的倍数；进程内计时，不含启动）：")
-        from xianjin.campaign import load_campaign
-        from xianjin.validate import validate_paths
+        from xianjin.validate import load_campaign, validate_paths
 
         campaign = load_campaign()
         base = None

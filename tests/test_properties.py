@@ -9,16 +9,19 @@ import os
 import tempfile
 import xml.etree.ElementTree as ET
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import CAMPAIGN, ENGLISH, build_unit, check_text
+from helpers import CAMPAIGN, ENGLISH, build_unit, check_text
 from xianjin import reporters
 from xianjin.loader import load_bytes
-from xianjin.problems import RULES, all_rules
+from xianjin.rules import BY_CODE as RULES
 from xianjin.validate import check_loaded, validate_paths
 
-all_rules()
+# Hundreds of examples each: the whole suite runs them, a quick `-m "not slow"` run does not.
+pytestmark = pytest.mark.slow
+
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow],
                     database=None)
 

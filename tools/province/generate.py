@@ -40,16 +40,15 @@ from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 from types import SimpleNamespace
-from typing import get_args, get_origin
 
 import yaml
-from pydantic import BaseModel
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
-from xianjin.campaign import ALTERNATE, CATEGORIES, FORMAL, load_campaign
-from xianjin.models import Block, Submission
-from xianjin.values import non_whitespace_length as ns  # lengths as the validator counts 字数
+from xianjin.campaign import ALTERNATE, CATEGORIES, FORMAL
+from xianjin.models import BLOCK_FIELDS
+from xianjin.text import non_whitespace_length as ns
+from xianjin.validate import load_campaign  # lengths as the validator counts 字数
 
 HEADER_COMMENT = "# 虚构示例数据（由 tools/province 生成），人名、单位和事迹均为虚构，仅供演示和测试。"
 PHRASES_FILE = Path(__file__).with_name("phrases.yaml")
@@ -85,24 +84,8 @@ P = _phrases()
 ALL_COUNTIES = [c for info in P.cities.values() for c in info["cty"]]
 
 
-def _block_fields(model: type[BaseModel]) -> set[str]:
-    """The fields declared as `models.Block` (multi-line text), in `model` and the models inside it."""
-    found = set()
-    for name, info in model.model_fields.items():
-        pending = [info.rebuild_annotation()]
-        while pending:
-            tp = pending.pop()
-            if tp == Block:
-                found.add(name)
-            elif get_origin(tp) is None and isinstance(tp, type) and issubclass(tp, BaseModel):
-                found |= _block_fields(tp)
-            else:
-                pending.extend(get_args(tp))
-    return found
-
-
 # Written as `|` blocks even when one line long, as a clerk would: what the forms print as paragraphs.
-BLOCK_KEYS = _block_fields(Submission)
+BLOCK_KEYS = BLOCK_FIELDS
 
 
 def _l(text: str) -> list[str]:

@@ -28,6 +28,7 @@ import io
 import multiprocessing
 import os
 import struct
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,6 +37,7 @@ from pathlib import Path
 
 from xianjin.files import os_error_text, write_atomic
 from xianjin.render.errors import RenderError
+from xianjin.render.fonts import installed_styles
 
 FAMILY = "Noto Serif CJK SC Common"  # the name style.css uses; ASCII, since it becomes the PDF font name
 SOURCE_FAMILY = "Noto Serif CJK SC"
@@ -88,8 +90,6 @@ def _key(source: str, index: int) -> str:
 
 def planned() -> list[CommonFace]:
     """The faces this machine can have: one per installed weight of Noto Serif CJK SC, and Noto Sans CJK SC."""
-    from xianjin.render.fonts import installed_styles
-
     faces = []
     for family, source, style, weight in SOURCES:
         face = installed_styles(source).get(style)
@@ -203,8 +203,6 @@ def repertoire() -> frozenset[int]:
 
 def main() -> int:
     """`python -m xianjin.render.commonfonts`: build the faces now (scripts/setup.sh does)."""
-    import sys
-
     try:
         ensure(print)
     except RenderError as exc:

@@ -1,4 +1,4 @@
-"""What each document shows: from a validated submission to (file name, template, context).
+"""What each document shows: from a validated Submission to (file name, template, variables).
 
 File names are Chinese and numbered in the order of the notice: the cover report
 (section 二 asks for it first), the three approval forms (附件2), the three ranking
@@ -13,24 +13,23 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
 from xianjin import __version__, summary
-from xianjin.campaign import ALTERNATE, BRANDS, CATEGORIES, FORMAL, MODELS, WINDOWS, Campaign
+from xianjin.campaign import ALTERNATE, BRANDS, CATEGORIES, EXEMPLARS, FORMAL, WINDOWS, Campaign
 from xianjin.models import Approvals, BrandApprovals, Submission
 from xianjin.render.prose import GRID_PT, closing_index, material_parts, paragraphs, signature_margin
-from xianjin.unit import UnitFile
-from xianjin.validate import Report
+from xianjin.result import Report
 
 SUMMARY_NAME = "全省汇总表"
-_FORMS = {WINDOWS: "form-window.html.j2", MODELS: "form-exemplar.html.j2", BRANDS: "form-brand.html.j2"}
+_FORMS = {WINDOWS: "form-window.html.j2", EXEMPLARS: "form-exemplar.html.j2", BRANDS: "form-brand.html.j2"}
 # The ranking tables' column heading names what goes in the cell (附件3).
-_COLUMNS = {WINDOWS: "名称、所属单位", MODELS: "姓名、性别、民族、单位及职务", BRANDS: "名称、所属单位"}
-_MEASURE = {WINDOWS: "个", MODELS: "名", BRANDS: "个"}
+RANKING_COLUMNS = {WINDOWS: "名称、所属单位", EXEMPLARS: "姓名、性别、民族、单位及职务", BRANDS: "名称、所属单位"}
+_MEASURE = {WINDOWS: "个", EXEMPLARS: "名", BRANDS: "个"}
 
 
 @dataclass
 class Document:
     name: str  # file name without extension, e.g. 01-群众满意窗口推荐和审批表
     template: str
-    context: dict = field(default_factory=dict)
+    variables: dict = field(default_factory=dict)  # what the template is filled with
 
 
 @dataclass
@@ -51,15 +50,14 @@ def created_stamp(fallback: date) -> str:
     return f"{fallback:%Y-%m-%d}T00:00:00Z"
 
 
-def items(unit: UnitFile, category: str) -> list[Item]:
+def items(sub: Submission, category: str) -> list[Item]:
     empty = BrandApprovals() if category == BRANDS else Approvals()
-    return [Item(e.number, e.alternate, e.model, e.model.审批意见 or empty)  # type: ignore[union-attr]
-            for e in unit.valid_entries(category)]
+    return [Item(number, section == ALTERNATE, nominee, nominee.审批意见 or empty)
+            for section, _, number, nominee in sub.category(category).numbered()]
 
 
-def unit_documents(unit: UnitFile, campaign: Campaign, duplex: bool = False) -> list[Document]:
+def unit_documents(sub: Submission, campaign: Campaign, duplex: bool = False) -> list[Document]:
     """The documents of one unit; `duplex` starts every form and material on a recto (style.css)."""
-    sub: Submission = unit.submission  # type: ignore[assignment]
     base = {"author": sub.填报单位, "version": __version__, "created": created_stamp(sub.报送日期),
             "填报单位": sub.填报单位, "duplex": duplex}
     docs: list[Document] = []
@@ -67,27 +65,27 @@ def unit_documents(unit: UnitFile, campaign: Campaign, duplex: bool = False) -> 
     rankings = [(f"{i + 4:02d}-{c}排序表", f"推荐全省为民服务创先争优{c}排序表", c) for i, c in enumerate(CATEGORIES)]
     materials = [(f"{i + 7:02d}-{c}典型事迹材料", f"{c}典型事迹材料", c) for i, c in enumerate(CATEGORIES)]
     if sub.推荐情况报告:
-        attached = [title for _, title, c in (*forms, *rankings, *materials) if items(unit, c)]
+        attached = [title for _, title, c in (*forms, *rankings, *materials) if items(sub, c)]
         docs.append(Document("00-推荐情况的报告", "report.html.j2", {
             **base, "title": "关于为民服务创先争优群众满意窗口、行业服务标兵和优质服务品牌推荐情况的报告",
-            "主送": campaign.审批机关, "paragraphs": _report_paragraphs(unit, sub), "附件": attached,
+            "主送": campaign.审批机关, "paragraphs": _report_paragraphs(sub), "附件": attached,
             "报送日期": sub.报送日期, "署名右空": f"{signature_margin(sub.填报单位, sub.报送日期) * GRID_PT:.2f}pt",
             "联系人": sub.联系人, "联系电话": sub.联系电话}))
     for name, title, category in forms:
-        docs.append(Document(name, _FORMS[category], {**base, "title": title, "entries": items(unit, category)}))
+        docs.append(Document(name, _FORMS[category], {**base, "title": title, "entries": items(sub, category)}))
     for name, title, category in rankings:
-        rows = [{"number": it.number, "alternate": it.alternate, "content": _ranking_cell(it.nominee)}
-                for it in items(unit, category)]
+        rows = [{"number": it.number, "alternate": it.alternate, "content": ranking_cell(it.nominee)}
+                for it in items(sub, category)]
         docs.append(Document(name, "ranking.html.j2", {
-            **base, "title": title, "kind": category, "columns": _COLUMNS[category], "rows": rows}))
+            **base, "title": title, "kind": category, "columns": RANKING_COLUMNS[category], "rows": rows}))
     for name, title, category in materials:
-        entries = [_material(it) for it in items(unit, category)]
+        entries = [_material(it) for it in items(sub, category)]
         docs.append(Document(name, "material.html.j2", {**base, "title": title, "entries": entries}))
     return docs
 
 
-def _ranking_cell(n) -> str:
-    if n.category == MODELS:
+def ranking_cell(n) -> str:
+    if n.category == EXEMPLARS:
         return "、".join((n.姓名, n.性别, n.民族, n.工作单位及职务))
     return f"{n.title}、{n.所属单位}"
 
@@ -95,7 +93,7 @@ def _ranking_cell(n) -> str:
 def _material(it: Item) -> dict:
     """The author's own title (its first line) is the title; the nominee and its number are the subtitle."""
     n = it.nominee
-    unit = n.工作单位及职务 if n.category == MODELS else n.所属单位
+    unit = n.工作单位及职务 if n.category == EXEMPLARS else n.所属单位
     number = f"（编号：{it.number}）" + ("（递补）" if it.alternate else "")
     own, dash, body = material_parts(n.典型事迹材料)
     if own:
@@ -105,7 +103,7 @@ def _material(it: Item) -> dict:
     return {"title": n.title, "dash": "", "subtitle": unit + number, "paragraphs": body}
 
 
-def _report_paragraphs(unit: UnitFile, sub: Submission) -> list[dict]:
+def _report_paragraphs(sub: Submission) -> list[dict]:
     """The author's text, with the counts and the 公示 stated once, before the closing request.
 
     Each is added only when the author's text does not already say it: a report that
@@ -114,8 +112,8 @@ def _report_paragraphs(unit: UnitFile, sub: Submission) -> list[dict]:
     body = paragraphs(sub.推荐情况报告 or "")
     text = "".join(p["text"] for p in body)
     added = []
-    if not _states_counts(unit, text):
-        added.append(_counts(unit))
+    if not _states_counts(sub, text):
+        added.append(_counts(sub))
     publicity = (sub.公示情况 or "").strip().rstrip("。")
     if publicity and "公示" not in text:
         added.append(f"{publicity}。")
@@ -125,17 +123,17 @@ def _report_paragraphs(unit: UnitFile, sub: Submission) -> list[dict]:
     return body
 
 
-def _states_counts(unit: UnitFile, text: str) -> bool:
-
-    wanted = [(unit.count(c, FORMAL) or 0, _MEASURE[c]) for c in CATEGORIES]
+def _states_counts(sub: Submission, text: str) -> bool:
+    wanted = [(len(getattr(sub.category(c), FORMAL)), _MEASURE[c]) for c in CATEGORIES]
     return all(re.search(rf"(?<!\d){n}\s*{m}", text) for n, m in wanted if n)
 
 
-def _counts(unit: UnitFile) -> str:
+def _counts(sub: Submission) -> str:
     parts = []
     for category in CATEGORIES:
-        formal = unit.count(category, FORMAL) or 0
-        alt = unit.count(category, ALTERNATE) or 0
+        lists = sub.category(category)
+        formal = len(getattr(lists, FORMAL))
+        alt = len(getattr(lists, ALTERNATE, ()))
         m = _MEASURE[category]
         parts.append(f"{category}{formal}{m}" + (f"（另推荐递补对象{alt}{m}）" if alt else ""))
     return f"经研究，现推荐{'、'.join(parts)}。推荐审批表、排序表和典型事迹材料附后。"

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from functools import cache
 
+from xianjin.campaign import CATEGORIES
 from xianjin.models import HEADER_KEYS
+from xianjin.problems import field_path
 from xianjin.render.errors import RenderError
 from xianjin.render.fonts import GlyphCheck
-from xianjin.unit import UnitFile
+from xianjin.result import UnitFile
 
 
 @cache
@@ -33,6 +35,7 @@ def _strings(value, path=()):
 
 
 def check_unit(unit: UnitFile) -> None:
+    """Every text of the unit's Submission (what will be printed), located in its file."""
     check = _checker()
     sub = unit.submission
     problems: list[str] = []
@@ -41,7 +44,7 @@ def check_unit(unit: UnitFile) -> None:
         for ch in check.missing(text):
             line, col = unit.loaded.where(path)
             where = f"{unit.path}:{line}:{col}"
-            field = ".".join(str(p) for p in path[field_from:] if not isinstance(p, int))
+            field = field_path(path[field_from:])
             problems.append(f"{where}: {who}“{field}”中的“{ch}”（U+{ord(ch):04X}）在已安装的字体中没有字形，"
                             "为免印成空框，未生成任何文件。请核对此字，或安装含此字的字体后重试")
 
@@ -49,11 +52,11 @@ def check_unit(unit: UnitFile) -> None:
         value = getattr(sub, key, None)
         if isinstance(value, str):
             report((key,), "", value)
-    for e in unit.entries:
-        if e.model is None:
-            continue
-        who = f"{e.category}{e.section}第 {e.index + 1} 个“{e.model.title}”（编号 {e.number}）的"
-        for path, text in _strings(e.model.model_dump()):
-            report((*e.path, *path), who, text, field_from=len(e.path))
+    for category in CATEGORIES:
+        for section, index, number, nominee in sub.category(category).numbered():
+            who = f"{category}{section}第 {index + 1} 个“{nominee.title}”（编号 {number}）的"
+            at = (category, section, index)
+            for path, text in _strings(nominee.model_dump()):
+                report((*at, *path), who, text, field_from=len(at))
     if problems:
         raise RenderError("\n".join(problems))

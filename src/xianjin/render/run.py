@@ -14,17 +14,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from xianjin.files import os_error_text, write_atomic
-from xianjin.render import cache, commonfonts
+from xianjin.render import cache, commonfonts, docx
 from xianjin.render.assets import STYLESHEET, stylesheet_path
 from xianjin.render.context import SUMMARY_NAME, Document, summary_document, unit_documents
 from xianjin.render.errors import RenderError
 from xianjin.render.glyphs import check_unit
+from xianjin.render.libraries import check_environment
+from xianjin.render.pool import Job, Progress, run_jobs, warm_up
 from xianjin.render.templating import render_html
-from xianjin.render.pdf import check_environment
-from xianjin.render.pool import Job, run_jobs, warm_up
-from xianjin.validate import Report
+from xianjin.result import Report
 
-FORMATS = ("pdf", "html")
+OUTPUT_FORMATS = ("pdf", "html", "docx")
 
 
 @dataclass
@@ -54,15 +54,17 @@ def output_folder(out: Path, name: str) -> Path:
 
 
 def render_report(report: Report, out: str | Path, *, fmt: str = "pdf", jobs: int | None = None,
-                  force: bool = False, duplex: bool = True, progress: bool = False, notify=None) -> RenderResult:
+                  force: bool = False, duplex: bool = True, progress: Progress | None = None,
+                  notify=None) -> RenderResult:
     """Render the valid submissions of `report` into `out/<unit>/`. Raises RenderError (Chinese).
 
     With several units, `out/全省汇总表` too; see context.summary_document for a single unit.
-    `notify(message)` is told about slow one-time work (building the common-character fonts).
-    `duplex` starts every form, material and document on a recto, with a blank verso where needed.
+    `notify(message)` is told about slow one-time work (building the common-character fonts),
+    `progress(done, total)` about the PDFs written. `duplex` starts every form, material and
+    document on a recto, with a blank verso where needed.
     """
-    if fmt not in FORMATS:
-        raise RenderError(f"不支持的格式“{fmt}”，应为 pdf 或 html")
+    if fmt not in OUTPUT_FORMATS:
+        raise RenderError(f"不支持的格式“{fmt}”，应为 pdf、html 或 docx")
     units = [u for u in report.units if u.submission is not None]
     if not units:
         raise RenderError("没有可排版的推荐文件")
@@ -94,13 +96,14 @@ def render_report(report: Report, out: str | Path, *, fmt: str = "pdf", jobs: in
     plans: list[_Planned] = []
     for u, folder, key in todo:
         check_unit(u)
-        plans.append(_Planned(folder, key, unit_documents(u, campaign, duplex), u.unit))  # type: ignore[arg-type]
+        plans.append(_Planned(folder, key, unit_documents(u.submission, campaign, duplex), u.unit))  # type: ignore[arg-type]
     if summary:
         plans.append(_Planned(out.resolve(), summary_key, [summary_document(report)], ""))
     if not plans:
         return result
     # Every template is filled before the first file is written: a mistake in one fails here.
-    filled = [(p, d, render_html(d.template, d.context)) for p in plans for d in p.docs]
+    fill = docx.render_docx if fmt == "docx" else render_html
+    filled = [(p, d, fill(d.template, d.variables)) for p in plans for d in p.docs]
     # Only now, so that a missing glyph or a template mistake is told without waiting for it.
     faces = commonfonts.ensure(notify) if fmt == "pdf" else []
 
@@ -117,6 +120,9 @@ def render_report(report: Report, out: str | Path, *, fmt: str = "pdf", jobs: in
     try:
         if fmt == "html":
             _write_html(plans, filled, staged)
+        elif fmt == "docx":
+            for p, d, document in filled:
+                write_atomic(staged[p.folder / f"{d.name}.docx"], document)
         else:
             result.pages = _write_pdf(filled, staged, workers, progress, tuple(faces))
         for target, staging in staged.items():
@@ -164,6 +170,6 @@ def _write_html(plans: list[_Planned], filled: list[tuple[_Planned, Document, st
 
 
 def _write_pdf(filled: list[tuple[_Planned, Document, str]], staged: dict[Path, Path], workers: int,
-               progress: bool, faces: tuple) -> int:
+               progress: Progress | None, faces: tuple) -> int:
     jobs = [Job(html, str(staged[p.folder / f"{d.name}.pdf"]), _label(p, d)) for p, d, html in filled]
     return sum(run_jobs(jobs, workers, progress, faces).values())
