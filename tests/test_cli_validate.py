@@ -15,7 +15,8 @@ from xianjin.cli import cli
 
 M2 = ("行业服务标兵", "推荐对象", 2)
 EXPECTED_CODES = ({f"XJ{n}" for n in range(100, 112)} | {f"XJ{n}" for n in range(201, 222)}
-                  | {f"XJ{n}" for n in range(301, 306)} | {f"XJ{n}" for n in range(401, 406)})
+                  | {f"XJ{n}" for n in range(301, 306)} | {f"XJ{n}" for n in range(401, 406)}
+                  | {f"XJ{n}" for n in range(501, 515)})
 
 
 def run(runner, *args, env=None):

@@ -1,7 +1,7 @@
 """A problem found in a file, and the registry of the rules that find them.
 
-Every rule has a stable code (XJ1xx loading, XJ2xx fields, XJ3xx quotas, XJ4xx
-across files), a level and a Chinese explanation; `xianjin rules` prints them.
+Every rule has a stable code (XJ1xx loading, XJ2xx fields, XJ3xx quotas, XJ4xx across
+files, XJ5xx the decisions file), a level and a Chinese explanation; `xianjin rules` prints them.
 """
 
 from __future__ import annotations
@@ -71,6 +71,6 @@ RULES: dict[str, Rule] = {}
 
 def all_rules() -> list[Rule]:
     # Importing the families registers their rules.
-    from xianjin.rules import across, fields, loading, quotas  # noqa: F401
+    from xianjin.rules import across, decisions, fields, loading, quotas  # noqa: F401
 
     return [RULES[code] for code in sorted(RULES)]

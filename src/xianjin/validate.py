@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from xianjin.awards import DecisionsFile, Outcome, check_decisions, check_many, is_decisions
 from xianjin.campaign import ALTERNATE, CATEGORIES, FORMAL, Campaign
 from xianjin.files import os_error_text
 from xianjin.loader import Loaded, load_file
@@ -40,13 +41,24 @@ class Report(Tally):
     skipped: list[str] = field(default_factory=list)  # YAML files that are not submissions
     unreadable: list[Problem] = field(default_factory=list)  # paths that could not be read (exit 2)
     province: list[Problem] = field(default_factory=list)  # problems of no single file
+    decisions: list[DecisionsFile] = field(default_factory=list)  # the provincial office's, normally one
+
+    @property
+    def files(self) -> list[UnitFile | DecisionsFile]:
+        """Every file checked: the submissions, then the decisions file."""
+        return [*self.units, *self.decisions]
 
     @property
     def problems(self) -> list[Problem]:
         out = list(self.unreadable)
-        for u in self.units:
+        for u in self.files:
             out.extend(u.problems)
         return out + self.province
+
+    @property
+    def outcome(self) -> Outcome | None:
+        """What the decisions file decided, when there is exactly one."""
+        return self.decisions[0].outcome if len(self.decisions) == 1 else None
 
     @property
     def missing_units(self) -> list[str]:
@@ -57,17 +69,25 @@ class Report(Tally):
         return sum(u.count(category, FORMAL) or 0 for u in self.units if u.unit)
 
 
-def validate_paths(paths: list[str], campaign: Campaign, *, require_all: bool = False) -> Report:
+def validate_paths(paths: list[str], campaign: Campaign, *, require_all: bool = False,
+                   decisions: str | None = None) -> Report:
+    """`decisions` names the decisions file; one found among `paths` (by its 决定 key) is checked too."""
     report = Report(campaign)
-    for path, named in discover(paths, report):
+    named_decisions = os.path.realpath(decisions) if decisions else None
+    found_decisions = []
+    for path, named in discover(paths + ([decisions] if decisions else []), report):
         loaded = load_file(path)
         if loaded.io_error:
             report.unreadable.extend(loaded.problems)
+        elif os.path.realpath(path) == named_decisions or is_decisions(loaded):
+            found_decisions.append(loaded)
         elif not is_submission(loaded, named):
             report.skipped.append(path)
         else:
             report.units.append(check_loaded(loaded, campaign))
     check_across(report, require_all=require_all)
+    report.decisions = [check_decisions(loaded, report.units, campaign) for loaded in found_decisions]
+    check_many(report.decisions)
     return report
 
 

@@ -29,8 +29,8 @@ def write(report: Report, out: TextIO, *, color: bool = False, strict: bool = Fa
     failures = 0
     for p in report.unreadable:
         failures += _case(suite, p.path, [p], strict)
-    for u in report.units:
-        failures += _case(suite, u.path, u.problems, strict)
+    for f in report.files:
+        failures += _case(suite, f.path, f.problems, strict)
     if report.province:
         failures += _case(suite, "全省汇总", report.province, strict)
     suite.set("tests", str(len(suite)))

@@ -25,7 +25,8 @@ def format_problem(p: Problem, color: bool = False) -> str:
 def summary_lines(report: Report) -> list[str]:
     files = len(report.units)
     skipped = f"（另有 {len(report.skipped)} 个 YAML 文件不是推荐文件，已跳过）" if report.skipped else ""
-    lines = [f"共检查 {files} 个推荐文件{skipped}：{report.errors} 个错误，{report.warnings} 个警告。"]
+    decisions = f"和 {len(report.decisions)} 个决定文件" if report.decisions else ""
+    lines = [f"共检查 {files} 个推荐文件{decisions}{skipped}：{report.errors} 个错误，{report.warnings} 个警告。"]
     blank = sum(1 for p in report.problems if p.code == "XJ221")
     if blank:
         lines.append(f"其中 {blank} 个推荐对象尚未填写（XJ221），每个只报一条。")
@@ -43,7 +44,7 @@ def write(report: Report, out: TextIO, *, color: bool = False, strict: bool = Fa
     groups: list[list[Problem]] = []
     if report.unreadable:
         groups.append(report.unreadable)
-    groups.extend(u.problems for u in report.units if u.problems)
+    groups.extend(f.problems for f in report.files if f.problems)
     if report.province:
         groups.append(report.province)
     for i, group in enumerate(groups):
