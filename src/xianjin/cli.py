@@ -13,6 +13,10 @@ from xianjin.clickzh import CONTEXT  # importing clickzh makes click speak Chine
 
 FORMATS = ("text", "json", "github", "junit")
 
+DECISIONS_OPTION = click.option(
+    "--decisions", type=click.Path(dir_okay=False), default=None, metavar="决定文件",
+    help="省委创先办的决定文件（考察结果、表彰的品牌、递补）；路径中找到的决定文件也会用上。")
+
 
 def _campaign(path: str | None):
     from xianjin.campaign import CampaignError, load_campaign
@@ -61,10 +65,12 @@ def cli() -> None:
 @click.option("--require-all", is_flag=True, help="有推荐单位尚未报送时算错误（XJ404）。")
 @click.option("--campaign", "campaign_file", type=click.Path(dir_okay=False), default=None,
               help="使用另一份活动文件（名额、截止日期、词表），默认是 2012 年河北省的。")
-def validate(paths, fmt, output, strict, require_all, campaign_file) -> None:
+@DECISIONS_OPTION
+def validate(paths, fmt, output, strict, require_all, campaign_file, decisions) -> None:
     """检查推荐文件：逐栏检查填写，并对照名额表检查数量。
 
     路径可以是文件或文件夹（默认当前文件夹，含子文件夹）；不含“推荐单位”等栏目的 YAML 文件会跳过。
+    顶层有“决定”的 YAML 文件是省委创先办的决定文件，与推荐文件一起检查（XJ5xx）。
 
     \b
     退出码：0 没有错误；1 有错误（或 --strict 时有警告）；2 路径或文件无法读取。
@@ -74,11 +80,13 @@ def validate(paths, fmt, output, strict, require_all, campaign_file) -> None:
       xianjin validate examples/
       xianjin validate 01-石家庄.yaml --strict
       xianjin validate . --require-all --format junit -o report.xml
+      xianjin validate 仓库/ --decisions 决定.yaml
     """
     from xianjin import reporters
     from xianjin.validate import validate_paths
 
-    report = validate_paths(list(paths) or ["."], _campaign(campaign_file), require_all=require_all)
+    report = validate_paths(list(paths) or ["."], _campaign(campaign_file), require_all=require_all,
+                            decisions=decisions)
     fmt = fmt or default_format()
     if output:
         buffer = io.StringIO()
@@ -134,35 +142,69 @@ def rules(code) -> None:
 
 
 @cli.command(context_settings=CONTEXT, options_metavar="[选项]")
-@click.argument("unit", metavar="推荐单位")
+@click.argument("unit", nargs=-1, metavar="推荐单位 | --decisions [路径]...")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
-              help="写入的文件名，默认“推荐单位.yaml”。")
+              help="写入的文件名，默认“推荐单位.yaml”（--decisions 时“决定.yaml”）。")
 @click.option("--force", is_flag=True, help="文件已存在时覆盖。")
 @click.option("--schema", "schema_ref", default="schemas/submission.schema.json", show_default=True,
               help="编辑器用的 JSON Schema（相对当前文件夹的路径或网址），写在文件第一行。")
 @click.option("--campaign", "campaign_file", type=click.Path(dir_okay=False), default=None,
               help="使用另一份活动文件。")
-def init(unit, output, force, schema_ref, campaign_file) -> None:
+@click.option("--decisions", is_flag=True,
+              help="生成省委创先办的决定文件：参数是推荐文件或文件夹（默认当前文件夹），其中的品牌和递补对象都列为注释。")
+def init(unit, output, force, schema_ref, campaign_file, decisions) -> None:
     """为一个推荐单位生成待填写的推荐文件：名额、递补对象和品牌的空位都已排好。
+
+    加 --decisions 时，为找到的推荐文件生成省委创先办待填写的决定文件（考察、表彰的品牌、递补）。
 
     \b
     例：
       xianjin init 衡水
       xianjin init 省直机关 -o 12-省直机关.yaml
+      xianjin init --decisions 仓库/ -o 决定.yaml
     """
     from xianjin.starter import relative_ref, starter_text
 
     campaign = _campaign(campaign_file)
+    if decisions:
+        _init_decisions(list(unit) or ["."], output or "决定.yaml", force, campaign)
+        return
+    if len(unit) != 1:
+        raise click.UsageError("请给出一个推荐单位，如 xianjin init 衡水；生成决定文件请加 --decisions")
+    unit = unit[0]
     quota = campaign.units.get("".join(unit.split()))
     if quota is None:
         names = "、".join(campaign.units)
         raise click.UsageError(f"“{unit}”不是推荐单位，应为 {names} 之一")
     target = output or f"{quota.名称}.yaml"
+    _refuse_overwrite(target, force)
+    _write_or_exit(target, starter_text(quota, campaign, relative_ref(schema_ref, target)))
+    click.echo(f"已生成 {target}：请逐项填写，然后运行 xianjin validate {target}")
+
+
+def _refuse_overwrite(target: str, force: bool) -> None:
     if os.path.exists(target) and not force:
         click.echo(f"错误：{target} 已经存在，没有改动它；确需覆盖请加 --force。", err=True)
         sys.exit(2)
-    _write_or_exit(target, starter_text(quota, campaign, relative_ref(schema_ref, target)))
-    click.echo(f"已生成 {target}：请逐项填写，然后运行 xianjin validate {target}")
+
+
+def _init_decisions(paths: list[str], target: str, force: bool, campaign) -> None:
+    from xianjin.decisions_starter import decisions_starter_text
+    from xianjin.validate import validate_paths
+
+    report = validate_paths(paths, campaign)
+    for p in report.unreadable:
+        click.echo(f"{p.path}: {p.message}", err=True)
+    if not any(u.unit for u in report.units):
+        click.echo(f"错误：在 {'、'.join(paths)} 中没有找到推荐文件，没有生成 {target}。", err=True)
+        sys.exit(2)
+    _refuse_overwrite(target, force)
+    _write_or_exit(target, decisions_starter_text(report.units, campaign))
+    found = "、".join(u.unit for u in report.units if u.unit)
+    click.echo(f"已生成 {target}（{found}）：请填写文号、日期、考察结果、表彰的品牌和递补，"
+               f"然后运行 xianjin validate {' '.join(paths)} --decisions {target}")
+    if report.errors:
+        click.echo(f"提示：推荐文件还有 {report.errors} 个错误，用 xianjin validate 查看。", err=True)
 
 
 @cli.command(context_settings=CONTEXT, options_metavar="[选项]")
@@ -200,18 +242,23 @@ def schema(out_dir, campaign_file) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="写入文件。")
 @click.option("--campaign", "campaign_file", type=click.Path(dir_okay=False), default=None,
               help="使用另一份活动文件。")
-def summary(paths, fmt, output, campaign_file) -> None:
+@DECISIONS_OPTION
+def summary(paths, fmt, output, campaign_file, decisions) -> None:
     """全省汇总：每个推荐单位一行（含尚未报送的），名额、推荐数、递补数、品牌数、错误和警告，以及全省合计。
+
+    有决定文件时另加四栏（三类合计）：考察通过（推荐对象中未被取消资格、未退出的）、取消（取消资格的）、
+    递补（递补上的递补对象）、表彰。
 
     \b
     例：
       xianjin summary examples/
       xianjin summary . --format csv -o 汇总.csv
+      xianjin summary 仓库/ --decisions 决定.yaml
     """
     from xianjin.summary import FORMATS
     from xianjin.validate import validate_paths
 
-    report = validate_paths(list(paths) or ["."], _campaign(campaign_file))
+    report = validate_paths(list(paths) or ["."], _campaign(campaign_file), decisions=decisions)
     for p in report.unreadable:
         click.echo(f"{p.path}: {p.message}", err=True)
     text = FORMATS[fmt](report)
