@@ -22,11 +22,16 @@ from xianjin.clickzh import CONTEXT
 @click.option("--force", is_flag=True, help="忽略缓存，全部重新排版。")
 @click.option("--campaign", "campaign_file", type=click.Path(dir_okay=False), default=None,
               help="使用另一份活动文件（名额、截止日期、词表），默认是 2012 年河北省的。")
-def render_command(paths, out, unit, fmt, jobs, force, campaign_file) -> None:
+@click.option("--decisions", type=click.Path(dir_okay=False), default=None, metavar="决定文件",
+              help="省委创先办的决定文件：据此填写每张审批表的省委审批意见，并生成表彰决定、荣誉证书和考察情况汇总；"
+                   "路径中找到的决定文件也会用上。")
+def render_command(paths, out, unit, fmt, jobs, force, campaign_file, decisions) -> None:
     """排版打印：先校验，无错误时按通知附件的格式生成各推荐单位的全部材料。
 
     每个推荐单位生成：推荐情况的报告（填写了“推荐情况报告”时）、三种推荐和审批表、
     三种排序表、三种典型事迹材料；排版多个推荐单位时另生成“全省汇总表”。
+    有决定文件时，审批表的省委审批意见栏按决定填写（取消资格的照样印出并标明），
+    另生成“表彰决定”（含名单）、“荣誉证书”（每个表彰对象一页）和“考察情况汇总”。
     有错误时照 xianjin validate 的格式列出错误，什么也不写。
 
     \b
@@ -37,6 +42,7 @@ def render_command(paths, out, unit, fmt, jobs, force, campaign_file) -> None:
       xianjin render examples/ --out 打印/
       xianjin render examples/ --out 打印/ --unit 石家庄
       xianjin render 01-石家庄.yaml --out 预览/ --format html
+      xianjin render 仓库/ --decisions 决定.yaml --out 打印/
     """
     from xianjin import reporters
     from xianjin.cli import _campaign, _use_color, default_format, exit_code
@@ -45,7 +51,7 @@ def render_command(paths, out, unit, fmt, jobs, force, campaign_file) -> None:
     from xianjin.render.run import render_report
     from xianjin.validate import validate_paths
 
-    report = validate_paths(list(paths) or ["."], _campaign(campaign_file))
+    report = validate_paths(list(paths) or ["."], _campaign(campaign_file), decisions=decisions)
     known = [u.unit for u in report.units if u.unit]
     if unit is not None:
         # The chosen unit's files and those naming no known unit (推荐单位: 石家庄市 may be the one
@@ -62,7 +68,8 @@ def render_command(paths, out, unit, fmt, jobs, force, campaign_file) -> None:
     progress = sys.stderr.isatty() and not os.environ.get("CI")
     try:
         result = render_report(report, out, fmt=fmt, jobs=jobs, force=force, progress=progress,
-                               notify=lambda message: click.echo(message, err=True))
+                               notify=lambda message: click.echo(message, err=True),
+                               decision_documents=unit is None)
     except RenderError as exc:
         click.echo(f"错误：{exc}", err=True)
         sys.exit(2)
@@ -74,10 +81,19 @@ def render_command(paths, out, unit, fmt, jobs, force, campaign_file) -> None:
     if result.stale_summary is not None:
         click.echo(f"提示：{result.stale_summary} 是以前排版的，本次只排版了一个推荐单位，没有更新它；"
                    "排版全部推荐单位时会更新。", err=True)
+    if report.decisions and unit is not None:
+        click.echo("提示：只排版一个推荐单位时，审批表按决定文件填写，但不生成表彰决定、荣誉证书和考察情况汇总；"
+                   "排版全部推荐单位时生成。", err=True)
     parts = []
+    pages = f"，共 {result.pages} 页" if fmt == "pdf" and (result.written or result.awards) else ""
     if result.written:
-        pages = f"，共 {result.pages} 页" if fmt == "pdf" else ""
-        parts.append(f"已排版 {len(result.written)} 个推荐单位（{'、'.join(result.written)}）{pages}")
+        parts.append(f"已排版 {len(result.written)} 个推荐单位（{'、'.join(result.written)}）")
+    if result.awards:
+        parts.append(f"{'以及' if parts else '已排版'}{'、'.join(result.awards)}")
+    if parts:
+        parts = ["".join(parts) + pages]
     if result.cached:
         parts.append(f"{len(result.cached)} 个推荐单位未改动，沿用上次的结果（--force 重新排版）")
+    if result.awards_cached:
+        parts.append("表彰决定、荣誉证书和考察情况汇总未改动，沿用上次的结果")
     click.echo("；".join(parts) + f"。输出在 {out}")

@@ -21,7 +21,7 @@ SUMMARY_NAME = "全省汇总表"
 _FORMS = {WINDOWS: "form-window.html.j2", MODELS: "form-exemplar.html.j2", BRANDS: "form-brand.html.j2"}
 # The ranking tables' column heading names what goes in the cell (附件3).
 _COLUMNS = {WINDOWS: "名称、所属单位", MODELS: "姓名、性别、民族、单位及职务", BRANDS: "名称、所属单位"}
-_MEASURE = {WINDOWS: "个", MODELS: "名", BRANDS: "个"}
+MEASURE = {WINDOWS: "个", MODELS: "名", BRANDS: "个"}
 
 
 @dataclass
@@ -39,6 +39,7 @@ class Item:
     alternate: bool
     nominee: object
     approvals: object
+    mark: str = ""  # printed beside the number: 已取消评选资格 (from the decisions file)
 
 
 def created_stamp(fallback: date) -> str:
@@ -49,13 +50,15 @@ def created_stamp(fallback: date) -> str:
     return f"{fallback:%Y-%m-%d}T00:00:00Z"
 
 
-def items(unit: UnitFile, category: str) -> list[Item]:
+def items(unit: UnitFile, category: str, decided=None) -> list[Item]:
+    """`decided(category, item)`, when given, fills in what the decisions file says (render/awards.py)."""
     empty = BrandApprovals() if category == BRANDS else Approvals()
-    return [Item(e.number, e.alternate, e.model, e.model.审批意见 or empty)  # type: ignore[union-attr]
-            for e in unit.valid_entries(category)]
+    found = [Item(e.number, e.alternate, e.model, e.model.审批意见 or empty)  # type: ignore[union-attr]
+             for e in unit.valid_entries(category)]
+    return [decided(category, it) for it in found] if decided else found
 
 
-def unit_documents(unit: UnitFile, campaign: Campaign) -> list[Document]:
+def unit_documents(unit: UnitFile, campaign: Campaign, decided=None) -> list[Document]:
     sub: Submission = unit.submission  # type: ignore[assignment]
     base = {"author": sub.填报单位, "version": __version__, "created": created_stamp(sub.报送日期),
             "填报单位": sub.填报单位}
@@ -67,11 +70,11 @@ def unit_documents(unit: UnitFile, campaign: Campaign) -> list[Document]:
             "公示情况": (sub.公示情况 or "").rstrip("。"), "报送日期": sub.报送日期,
             "联系人": sub.联系人, "联系电话": sub.联系电话}))
     for i, category in enumerate(CATEGORIES):
-        entries = items(unit, category)
+        entries = items(unit, category, decided)
         docs.append(Document(f"{i + 1:02d}-{category}推荐和审批表", _FORMS[category], {
             **base, "title": f"全省为民服务创先争优{category}推荐和审批表", "entries": entries}))
     for i, category in enumerate(CATEGORIES):
-        rows = [{"number": it.number, "alternate": it.alternate, "content": _ranking_cell(it.nominee)}
+        rows = [{"number": it.number, "alternate": it.alternate, "content": ranking_cell(it.nominee)}
                 for it in items(unit, category)]
         docs.append(Document(f"{i + 4:02d}-{category}排序表", "ranking.html.j2", {
             **base, "title": f"推荐全省为民服务创先争优{category}排序表", "kind": category,
@@ -83,7 +86,7 @@ def unit_documents(unit: UnitFile, campaign: Campaign) -> list[Document]:
     return docs
 
 
-def _ranking_cell(n) -> str:
+def ranking_cell(n) -> str:
     if n.category == MODELS:
         return "、".join((n.姓名, n.性别, n.民族, n.工作单位及职务))
     return f"{n.title}、{n.所属单位}"
@@ -101,7 +104,7 @@ def _counts(unit: UnitFile) -> str:
     for category in CATEGORIES:
         formal = unit.count(category, FORMAL) or 0
         alt = unit.count(category, ALTERNATE) or 0
-        m = _MEASURE[category]
+        m = MEASURE[category]
         parts.append(f"{category}{formal}{m}" + (f"（另推荐递补对象{alt}{m}）" if alt else ""))
     return f"经研究，现推荐{'、'.join(parts)}。推荐审批表、排序表和典型事迹材料附后。"
 

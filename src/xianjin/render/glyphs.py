@@ -32,6 +32,11 @@ def _strings(value, path=()):
     # dates, numbers, None: printed with template characters only
 
 
+def _no_glyph(where: str, field: str, ch: str) -> str:
+    return (f"{where}: {field}中的“{ch}”（U+{ord(ch):04X}）在已安装的字体中没有字形，"
+            "为免印成空框，未生成任何文件。请核对此字，或安装含此字的字体后重试")
+
+
 def check_unit(unit: UnitFile) -> None:
     check = _checker()
     sub = unit.submission
@@ -42,8 +47,7 @@ def check_unit(unit: UnitFile) -> None:
             line, col = unit.loaded.where(path)
             where = f"{unit.path}:{line}:{col}"
             field = ".".join(str(p) for p in path[field_from:] if not isinstance(p, int))
-            problems.append(f"{where}: {who}“{field}”中的“{ch}”（U+{ord(ch):04X}）在已安装的字体中没有字形，"
-                            "为免印成空框，未生成任何文件。请核对此字，或安装含此字的字体后重试")
+            problems.append(_no_glyph(where, f"{who}“{field}”", ch))
 
     for key in HEADER_KEYS:
         value = getattr(sub, key, None)
@@ -55,5 +59,21 @@ def check_unit(unit: UnitFile) -> None:
         who = f"{e.category}{e.section}第 {e.index + 1} 个“{e.model.title}”（编号 {e.number}）的"
         for path, text in _strings(e.model.model_dump()):
             report((*e.path, *path), who, text, field_from=len(e.path))
+    if problems:
+        raise RenderError("\n".join(problems))
+
+
+def check_decisions(d) -> None:
+    """The same for the decisions file: its title, body and reasons are printed too."""
+    check = _checker()
+    problems: list[str] = []
+    texts = [(("决定", k), v) for k, v in (d.header.model_dump() if d.header else {}).items()]
+    texts += [((*item.path, k), v) for item in d.all_items() for k, v in item.model.model_dump().items()]
+    for path, text in texts:
+        if not isinstance(text, str):
+            continue
+        for ch in check.missing(text):
+            line, col = d.loaded.where(path)
+            problems.append(_no_glyph(f"{d.path}:{line}:{col}", f"“{path[-1]}”", ch))
     if problems:
         raise RenderError("\n".join(problems))
