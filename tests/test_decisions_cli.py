@@ -109,3 +109,21 @@ def test_summary_gains_the_stage_columns(tmp_path):
     assert data["total"]["取消"] == 2
     plain = json.loads(invoke("summary", EXAMPLES, "--format", "json").output)
     assert "表彰" not in plain["units"][0]
+
+
+def test_readme_shows_the_real_refusal_of_a_promotion_into_a_cancelled_place(tmp_path, monkeypatch):
+    readme = (ROOT / "README.md").read_text("utf-8").split("### 考察、综合确定和表彰：决定文件", 1)[1]
+    example = readme.split("```yaml\n", 1)[1].split("```", 1)[0]
+    added = re.search(r"再加一行 `(.+?)`", readme).group(1)
+    shown = readme.split("什么也不排：\n\n```\n", 1)[1].split("```", 1)[0]
+    repo = tmp_path / "仓库"
+    repo.mkdir()
+    for name in ("01-石家庄.yaml", "09-衡水.yaml"):
+        (repo / name).write_text((EXAMPLES / name).read_text("utf-8"), "utf-8")
+    monkeypatch.chdir(tmp_path)
+    (repo / "决定.yaml").write_text(example, "utf-8")
+    assert invoke("validate", "仓库/").exit_code == 0
+    (repo / "决定.yaml").write_text(example + added + "\n", "utf-8")
+    result = invoke("validate", "仓库/")
+    assert result.exit_code == 1
+    assert result.output.startswith(shown)

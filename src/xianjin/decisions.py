@@ -88,12 +88,14 @@ class Decision(Form):
     印发日期: OptionalDate = Field(None, description="版记中的印发日期；不填时与成文日期相同")
 
 
+_UNIT = Field(description="推荐单位简称，如 衡水、省直机关")
+_NUMBER = Field(description="该单位排序表中的序号（= 审批表编号）")
+
+
 class Entry(Form):
     """One line of a list: the nominee it names is (推荐单位, 类别, 编号)."""
 
     number_keys: ClassVar[tuple[str, ...]] = ("编号",)
-    推荐单位: UnitName = Field(description="推荐单位简称，如 衡水、省直机关")
-    编号: int = Field(description="该单位排序表中的序号（= 审批表编号）")
 
     @property
     def category(self) -> str:
@@ -101,18 +103,23 @@ class Entry(Form):
 
 
 class Inspection(Entry):
+    推荐单位: UnitName = _UNIT
     类别: Category = Field(description="群众满意窗口、行业服务标兵 或 优质服务品牌")
+    编号: int = _NUMBER
     结果: Result = Field(description="通过、取消资格 或 退出")
     理由: OptionalBlock = Field(None, description="取消资格、退出必须写明理由")
 
 
 class BrandAward(Entry):
-    pass
+    推荐单位: UnitName = _UNIT
+    编号: int = _NUMBER
 
 
 class Promotion(Entry):
     number_keys: ClassVar[tuple[str, ...]] = ("编号", "替代编号")
+    推荐单位: UnitName = _UNIT
     类别: Category = Field(description="群众满意窗口 或 行业服务标兵")
+    编号: int = Field(description="递补对象的编号（排序表序号 N+1 或 N+2）")
     替代编号: int = Field(description="被替代的（已退出的）推荐对象的编号")
     理由: OptionalBlock = Field(None, description="名额为什么空出，如 本人因工作调动申请退出")
 

@@ -77,7 +77,8 @@ def render_command(paths, out, unit, fmt, jobs, force, campaign_file, decisions)
         click.echo(f"错误：写入 {out} 失败：{os_error_text(exc)}", err=True)
         sys.exit(2)
     if report.warnings:
-        click.echo(f"提示：推荐文件有 {report.warnings} 个警告，用 xianjin validate 查看。", err=True)
+        files = "推荐文件或决定文件" if report.decisions else "推荐文件"
+        click.echo(f"提示：{files}有 {report.warnings} 个警告，用 xianjin validate 查看。", err=True)
     if result.stale_summary is not None:
         click.echo(f"提示：{result.stale_summary} 是以前排版的，本次只排版了一个推荐单位，没有更新它；"
                    "排版全部推荐单位时会更新。", err=True)

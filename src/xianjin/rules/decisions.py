@@ -114,7 +114,7 @@ def _decided(d):
 
 def _who(ref: tuple) -> str:
     unit, category, number = ref
-    return f"{unit}{category}编号 {number}"
+    return f"{unit}{category}（编号 {number}）"
 
 
 @XJ504.checker
