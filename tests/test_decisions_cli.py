@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 from click.testing import CliRunner
 
-from conftest import assert_chinese
+from helpers import assert_chinese
 from xianjin.cli import cli
 
 ROOT = Path(__file__).resolve().parents[1]

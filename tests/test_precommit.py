@@ -16,6 +16,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PRE_COMMIT = shutil.which("pre-commit", path=str(Path(sys.executable).parent))
 
+pytestmark = pytest.mark.slow
+
 
 def git(repo: Path, *args: str) -> None:
     subprocess.run(["git", "-c", "user.name=测试", "-c", "user.email=t@example.invalid", *args],

@@ -12,13 +12,11 @@ import xml.etree.ElementTree as ET
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import CAMPAIGN, ENGLISH, build_unit, check_text
+from helpers import CAMPAIGN, ENGLISH, build_unit, check_text
 from xianjin import reporters
 from xianjin.loader import load_bytes
-from xianjin.problems import RULES, all_rules
+from xianjin.rules import BY_CODE as RULES
 from xianjin.validate import check_loaded, validate_paths
-
-all_rules()
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow],
                     database=None)
 

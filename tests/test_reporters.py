@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import CAMPAIGN, build_unit
+from helpers import CAMPAIGN, build_unit
 from xianjin import reporters
 from xianjin.reporters import github
 from xianjin.reporters.text import format_problem

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from xianjin.campaign import load_campaign
 from xianjin.cli import cli
 from xianjin.schema import schema_text
+from xianjin.validate import load_campaign
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = ROOT / "schemas" / "submission.schema.json"
@@ -45,12 +45,14 @@ def test_schema_command_writes_the_file(tmp_path):
     assert written["properties"]["推荐单位"]["enum"][-1] == "省直机关"
 
 
+@pytest.mark.slow
 def test_examples_pass_the_independent_validator():
     assert len(EXAMPLES) == 12
     done = check_jsonschema(*EXAMPLES)
     assert done.returncode == 0, done.stdout + done.stderr
 
 
+@pytest.mark.slow
 def test_broken_file_fails_the_independent_validator_too(tmp_path):
     bad = tmp_path / "bad.yaml"
     text = EXAMPLES[8].read_text(encoding="utf-8").replace("出生年月:", "出生日期:", 1)

@@ -1,33 +1,28 @@
-"""The decisions file checked against the submissions, and what became of every nominee.
+"""The decisions file after validation, and what became of every nominee.
 
-`check_decisions` validates the file entry by entry (decisions.py), then resolves it
-(`Outcome`: who is awarded, cancelled, withdrawn, promoted, and which places stay empty),
-then runs the XJ5xx rules over both. It never raises: a file that does not load or an
-entry that names no nominee is a Problem, and the outcome is resolved from what is valid.
+The engine (validate.check_decisions) reads the file entry by entry into a DecisionsFile,
+`resolve`s it into an Outcome — who is awarded, cancelled, withdrawn, promoted, which
+places stay empty — and runs the XJ5xx rules over both. The outcome is resolved from the
+valid entries only; a file with errors is never printed from.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from pydantic import ValidationError
-
 from xianjin.campaign import BRANDS, Campaign
-from xianjin.decisions import DECISIONS_KEY, ENTRY_MODELS, LISTS, Decision, Decisions, Entry, Inspection
-from xianjin.loader import Loaded, Path_
-from xianjin.messages import pydantic_problems, unknown_key_message
-from xianjin.problems import Problem, Tally, all_rules
-from xianjin.rules import decisions as R
-from xianjin.rules import fields as F
-from xianjin.unit import Entry as Nominee
-from xianjin.unit import UnitFile
+from xianjin.decisions import Decision, Entry, Inspection
+from xianjin.loader import Loaded
+from xianjin.problems import FieldPath, Problem, Tally
+from xianjin.result import Entry as Nominee
+from xianjin.result import UnitFile
+from xianjin.rules.decisions import CANCELLED, WITHDRAWN
 
 Ref = tuple[str, str, int]  # (推荐单位, 类别, 编号)
 
-# What became of a nominee.
-AWARDED, CANCELLED, WITHDRAWN, NOT_PROMOTED, NOT_CHOSEN = "表彰", "取消资格", "退出", "未递补", "未表彰"
+# What became of a nominee: CANCELLED and WITHDRAWN (the inspection's own words), or one of these.
+AWARDED, NOT_PROMOTED, NOT_CHOSEN = "表彰", "未递补", "未表彰"
 
 
 @dataclass
@@ -39,7 +34,7 @@ class Item:
     model: Entry
 
     @property
-    def path(self) -> Path_:
+    def path(self) -> FieldPath:
         return (self.section, self.index)
 
     @property
@@ -160,7 +155,8 @@ class DecisionsFile(Tally):
         return _span([e.number for e in self.entries(unit, category) if not e.alternate])
 
     def alternate_numbers(self, unit: str, category: str) -> str:
-        return "编号 " + "、".join(str(e.number) for e in self.alternate_entries(unit, category)) or "没有递补对象"
+        numbers = [str(e.number) for e in self.alternate_entries(unit, category)]
+        return "编号 " + "、".join(numbers) if numbers else "没有递补对象"
 
     def numbering(self, unit: str, category: str) -> str:
         numbers = [e.number for e in self.entries(unit, category)]
@@ -171,63 +167,6 @@ def _span(numbers: list[int]) -> str:
     if not numbers:
         return "（无）"
     return f"{numbers[0]}–{numbers[-1]}" if len(numbers) > 1 else str(numbers[0])
-
-
-_KEY_LINE = re.compile(r"^" + DECISIONS_KEY + r"\s*[:：]", re.MULTILINE)
-
-
-def is_decisions(loaded: Loaded) -> bool:
-    """A decisions file has `决定` at its top level; one that did not load, on a line of its own."""
-    if isinstance(loaded.data, dict):
-        return DECISIONS_KEY in loaded.data
-    return bool(_KEY_LINE.search(loaded.text))
-
-
-def check_decisions(loaded: Loaded, units: list[UnitFile], campaign: Campaign) -> DecisionsFile:
-    d = DecisionsFile(loaded, campaign, units)
-    d.problems.extend(loaded.problems)
-    data = loaded.data
-    if isinstance(data, dict):
-        _read(d, data)
-    d.outcome = resolve(d)
-    if loaded.data is not None:
-        for rule in all_rules():
-            if rule.scope == "decisions" and rule.check is not None:
-                d.problems.extend(rule.check(d))
-    d.problems.sort(key=lambda p: (p.line, p.column, p.code))
-    return d
-
-
-def _read(d: DecisionsFile, data: dict) -> None:
-    loaded, context = d.loaded, {"campaign": d.campaign}
-    for key in data:
-        if key != DECISIONS_KEY and key not in LISTS:
-            d.problems.append(F.XJ202.problem(d.path, loaded.where_key((key,)), key,
-                                              unknown_key_message(key, [DECISIONS_KEY, *LISTS])))
-    if data.get(DECISIONS_KEY) is None:
-        d.problems.append(F.XJ201.problem(d.path, loaded.where_key((DECISIONS_KEY,)), DECISIONS_KEY,
-                                          "缺少“决定”部分（文号、日期）；这是必填项"))
-    else:
-        try:
-            d.header = Decision.model_validate(data[DECISIONS_KEY], context=context)
-        except ValidationError as exc:
-            d.problems.extend(pydantic_problems(exc, loaded, (DECISIONS_KEY,), Decisions))
-    targets = {"考察": d.inspections, BRANDS: d.brands, "递补": d.promotions}
-    for section, model in ENTRY_MODELS.items():
-        items = data.get(section)
-        if items is None:  # absent, or only comments under the key (a fresh `init --decisions`)
-            continue
-        if not isinstance(items, list):
-            d.problems.append(F.XJ219.problem(d.path, loaded.where((section,)), section,
-                                              f"“{section}”应当是列表，每一项以“- ”开头"))
-            d.brand_list_broken |= section == BRANDS
-            continue
-        for index, item in enumerate(items):
-            try:
-                targets[section].append(Item(section, index, model.model_validate(item, context=context)))
-            except ValidationError as exc:
-                d.problems.extend(pydantic_problems(exc, loaded, (section, index), Decisions))
-                d.brand_list_broken |= section == BRANDS
 
 
 def resolve(d: DecisionsFile) -> Outcome:
@@ -249,8 +188,8 @@ def resolve(d: DecisionsFile) -> Outcome:
             ref = (unit, e.category, e.number)
             check: Inspection | None = inspected[ref].model if ref in inspected else None  # type: ignore[assignment]
             fate = Fate(unit, e.category, e)
-            if check is not None and check.结果 in (R.CANCELLED, R.WITHDRAWN):
-                fate.status, fate.reason = (CANCELLED if check.结果 == R.CANCELLED else WITHDRAWN), check.理由
+            if check is not None and check.结果 in (CANCELLED, WITHDRAWN):
+                fate.status, fate.reason = check.结果, check.理由
             elif e.category == BRANDS:
                 fate.status = AWARDED if ref in brands else NOT_CHOSEN
             elif e.alternate:
@@ -263,14 +202,3 @@ def resolve(d: DecisionsFile) -> Outcome:
                 fate.reason = fate.reason or model.理由
             outcome.fates[ref] = fate
     return outcome
-
-
-def check_many(files: list[DecisionsFile]) -> None:
-    """One decisions file per run: with two, each says where the other is."""
-    if len(files) < 2:
-        return
-    for d in files:
-        others = "、".join(o.path for o in files if o is not d)
-        d.problems.insert(0, R.XJ513.problem(d.path, d.loaded.where_key((DECISIONS_KEY,)), DECISIONS_KEY,
-                                             f"还有一个决定文件：{others}；一次只能按一个决定文件检查"))
-

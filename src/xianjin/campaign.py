@@ -1,7 +1,8 @@
-"""The campaign: quotas, ranges, deadline and vocabularies, loaded from a data file.
+"""The campaign — quotas, ranges, deadline and vocabularies — and the words of the forms.
 
 The 2012 Hebei round ships as `data/hebei-2012.yaml`; another round or province is
-another file passed with `--campaign`, not a code change.
+another file passed with `--campaign`, not a code change. Reading such a file is the
+engine's job (`xianjin.validate.load_campaign`): this module only says what one holds.
 """
 
 from __future__ import annotations
@@ -10,15 +11,14 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, model_validator
 
-from xianjin.loader import load_file
-from xianjin.problems import Problem
+from xianjin import values
 
 DEFAULT_CAMPAIGN = Path(__file__).parent / "data" / "hebei-2012.yaml"
 
-WINDOWS, MODELS, BRANDS = "群众满意窗口", "行业服务标兵", "优质服务品牌"
-CATEGORIES = (WINDOWS, MODELS, BRANDS)
+WINDOWS, EXEMPLARS, BRANDS = "群众满意窗口", "行业服务标兵", "优质服务品牌"
+CATEGORIES = (WINDOWS, EXEMPLARS, BRANDS)
 FORMAL, ALTERNATE = "推荐对象", "递补对象"
 
 
@@ -112,22 +112,6 @@ class Campaign(_Data):
     def sectors(self) -> frozenset[str]:
         return frozenset(self.行业)
 
-
-class CampaignError(Exception):
-    """The campaign file itself is broken; carries the problems to report."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("campaign file is invalid")
-        self.problems = problems
-
-
-def load_campaign(path: str | Path | None = None) -> Campaign:
-    from xianjin.messages import pydantic_problems
-
-    loaded = load_file(path or DEFAULT_CAMPAIGN)
-    if not loaded.ok:
-        raise CampaignError(loaded.problems)
-    try:
-        return Campaign.model_validate(loaded.data)
-    except ValidationError as exc:
-        raise CampaignError(pydantic_problems(exc, loaded, ())) from None
+    def age(self, year: int, month: int) -> int:
+        """The age, in full years at the 报送截止日期, of someone born in that month."""
+        return values.age_on(year, month, self.报送截止日期)

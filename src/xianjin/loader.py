@@ -16,8 +16,9 @@ from pathlib import Path
 import yaml
 
 from xianjin.files import os_error_text
-from xianjin.problems import Problem
-from xianjin.rules import loading as R
+from xianjin.problems import FieldPath, Problem, Where, field_path
+from xianjin.rules.loading import (XJ100, XJ101, XJ102, XJ103, XJ104, XJ105, XJ106, XJ107, XJ108,
+                                   XJ109, XJ110, XJ111)
 
 try:  # libyaml is ten times faster; PyPI's PyYAML wheels include it.
     from yaml import CSafeLoader as _Loader
@@ -26,9 +27,6 @@ except ImportError:  # pragma: no cover - only on a PyYAML built without libyaml
 
 MAX_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 20
-
-Path_ = tuple[str | int, ...]
-Where = tuple[int, int]
 
 # Tags a plain or quoted scalar gets from YAML's own resolver; we read them all as text.
 _PLAIN_TAGS = {
@@ -49,8 +47,8 @@ class Loaded:
     path: str
     text: str = ""
     data: object = None
-    values: dict[Path_, Where] = field(default_factory=dict)
-    keys: dict[Path_, Where] = field(default_factory=dict)
+    value_at: dict[FieldPath, Where] = field(default_factory=dict)  # where each value was typed
+    key_at: dict[FieldPath, Where] = field(default_factory=dict)  # where each key was typed
     problems: list[Problem] = field(default_factory=list)
     io_error: bool = False
 
@@ -58,16 +56,16 @@ class Loaded:
     def ok(self) -> bool:
         return self.data is not None and not any(p.is_error for p in self.problems)
 
-    def where(self, path: Path_) -> Where:
+    def where(self, path: FieldPath) -> Where:
         """The value at path, or — for a key that is missing — the nearest mapping that lacks it."""
         while path:
-            if path in self.values:
-                return self.values[path]
+            if path in self.value_at:
+                return self.value_at[path]
             path = path[:-1]
-        return self.values.get((), (1, 1))
+        return self.value_at.get((), (1, 1))
 
-    def where_key(self, path: Path_) -> Where:
-        return self.keys.get(path) or self.where(path)
+    def where_key(self, path: FieldPath) -> Where:
+        return self.key_at.get(path) or self.where(path)
 
 
 def load_file(path: str | Path) -> Loaded:
@@ -77,7 +75,7 @@ def load_file(path: str | Path) -> Loaded:
         size = p.stat().st_size
         if size > MAX_BYTES:
             result = Loaded(shown)
-            result.problems.append(R.XJ101.problem(
+            result.problems.append(XJ101.problem(
                 shown, (1, 1), "",
                 f"文件有 {size / 1024 / 1024:.1f} MB，超过了 {MAX_BYTES // 1024 // 1024} MB 的上限；"
                 "请确认这是推荐文件而不是改了扩展名的其他文件"))
@@ -85,7 +83,7 @@ def load_file(path: str | Path) -> Loaded:
         raw = p.read_bytes()
     except (OSError, ValueError) as exc:
         result = Loaded(shown, io_error=True)
-        result.problems.append(R.XJ100.problem(shown, (1, 1), "", "无法读取这个文件：" + os_error_text(exc)))
+        result.problems.append(XJ100.problem(shown, (1, 1), "", "无法读取这个文件：" + os_error_text(exc)))
         return result
     return load_bytes(raw, shown)
 
@@ -98,13 +96,13 @@ def load_bytes(raw: bytes, path: str = "<input>") -> Loaded:
     result.text = text
     bad = _CONTROL.search(text)
     if bad:
-        result.problems.append(R.XJ104.problem(
+        result.problems.append(XJ104.problem(
             path, _line_col(text, bad.start()), "",
             f"第 {_line_col(text, bad.start())[0]} 行有不可见的控制字符 U+{ord(bad.group()):04X}；"
             "这不像是一个文本文件，请用纯文本编辑器另存为 UTF-8"))
         return result
     if not text.strip() or _only_comments(text):
-        result.problems.append(R.XJ106.problem(path, (1, 1), "", "文件是空的，没有任何“键: 值”内容"))
+        result.problems.append(XJ106.problem(path, (1, 1), "", "文件是空的，没有任何“键: 值”内容"))
         return result
     try:
         node = yaml.compose(text, Loader=_Loader)
@@ -112,13 +110,13 @@ def load_bytes(raw: bytes, path: str = "<input>") -> Loaded:
         result.problems.append(_syntax_problem(path, text, exc))
         return result
     except yaml.YAMLError:
-        result.problems.append(R.XJ105.problem(path, (1, 1), "", "YAML 格式错误，无法读取"))
+        result.problems.append(XJ105.problem(path, (1, 1), "", "YAML 格式错误，无法读取"))
         return result
     if node is None:
-        result.problems.append(R.XJ106.problem(path, (1, 1), "", "文件是空的，没有任何“键: 值”内容"))
+        result.problems.append(XJ106.problem(path, (1, 1), "", "文件是空的，没有任何“键: 值”内容"))
         return result
     if not isinstance(node, yaml.MappingNode):
-        result.problems.append(R.XJ107.problem(
+        result.problems.append(XJ107.problem(
             path, _mark(node), "",
             "文件最外层应当是“推荐单位: …”这样的“键: 值”，而这里是"
             + ("一个列表" if isinstance(node, yaml.SequenceNode) else "一段文字")))
@@ -141,12 +139,12 @@ def _decode(raw: bytes, result: Loaded) -> str | None:
                 result.problems.append(_undecodable(path, body, exc))
                 return None
             if codec != "utf-8":
-                result.problems.append(R.XJ103.problem(
+                result.problems.append(XJ103.problem(
                     path, (1, 1), "", "文件是 UTF-16 编码（记事本的“Unicode”），已正确读取；请另存为 UTF-8"))
             return text
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        result.problems.append(R.XJ104.problem(
+        result.problems.append(XJ104.problem(
             path, (line, 1), "", f"第 {line} 行有空字符（0x00），这不是一个文本文件；请确认选对了文件"))
         return None
     try:
@@ -166,7 +164,7 @@ def _decode(raw: bytes, result: Loaded) -> str | None:
             # Decodable as GB18030 but no Chinese in it: random bytes, not a Notepad file.
             result.problems.append(_undecodable(path, raw, utf8_error))
             return None
-        result.problems.append(R.XJ103.problem(
+        result.problems.append(XJ103.problem(
             path, (1, 1), "",
             "文件是 GBK/GB18030 编码（记事本的“ANSI”），已按该编码正确读取；请另存为 UTF-8"))
         return text
@@ -176,7 +174,7 @@ def _undecodable(path: str, raw: bytes, exc: UnicodeDecodeError) -> Problem:
     line = raw[: exc.start].count(b"\n") + 1
     line_start = raw.rfind(b"\n", 0, exc.start) + 1
     col = len(raw[line_start: exc.start].decode("utf-8", "replace")) + 1
-    return R.XJ102.problem(
+    return XJ102.problem(
         path, (line, col), "",
         f"第 {line} 行有无法识别的字节 0x{raw[exc.start]:02X}，既不是 UTF-8 也不是 GBK 编码；"
         "请用记事本或 WPS 打开，另存为 UTF-8")
@@ -190,13 +188,13 @@ class _Converter:
         self.seen: set[int] = set()
         self.alias_reported = False
 
-    def convert(self, node: yaml.Node, path: Path_) -> object:
+    def convert(self, node: yaml.Node, path: FieldPath) -> object:
         res = self.result
         if len(path) > MAX_DEPTH:
             # A submission is six levels deep at most; deeper is junk, and would exhaust the stack.
-            if not any(p.code == R.XJ107.code for p in res.problems):
-                res.problems.append(R.XJ107.problem(
-                    res.path, _mark(node), _dotted(path[:MAX_DEPTH]),
+            if not any(p.code == XJ107.code for p in res.problems):
+                res.problems.append(XJ107.problem(
+                    res.path, _mark(node), field_path(path[:MAX_DEPTH]),
                     f"这里嵌套了 {MAX_DEPTH} 层以上；推荐文件最多只有六层，请检查括号和缩进"))
             return None
         if id(node) in self.seen:
@@ -204,12 +202,12 @@ class _Converter:
             # "billion laughs" file stops here at its first alias, in linear time.
             if not self.alias_reported:
                 self.alias_reported = True
-                res.problems.append(R.XJ109.problem(
-                    res.path, res.where_key(path), _dotted(path),
+                res.problems.append(XJ109.problem(
+                    res.path, res.where_key(path), field_path(path),
                     "这里用了别名（*名称）引用别处的内容；推荐文件不允许锚点和别名，请把内容完整写出"))
             return None
         self.seen.add(id(node))
-        res.values[path] = _mark(node)
+        res.value_at[path] = _mark(node)
         if isinstance(node, yaml.ScalarNode):
             if node.tag not in _PLAIN_TAGS:
                 return self._bad_tag(node, path)
@@ -218,8 +216,8 @@ class _Converter:
             bad = _CONTROL.search(node.value)
             if bad:
                 # Typed as an escape in double quotes ("\0", "\a"): invisible, and illegal in XML reports.
-                res.problems.append(R.XJ104.problem(
-                    res.path, _mark(node), _dotted(path),
+                res.problems.append(XJ104.problem(
+                    res.path, _mark(node), field_path(path),
                     f"这里的内容含有不可见的控制字符 U+{ord(bad.group()):04X}（多半是双引号里的“\\”转义），请删去"))
                 return None
             return node.value
@@ -232,46 +230,39 @@ class _Converter:
         mapping: dict[str, object] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                res.problems.append(R.XJ111.problem(
-                    res.path, _mark(key_node), _dotted(path),
+                res.problems.append(XJ111.problem(
+                    res.path, _mark(key_node), field_path(path),
                     "这里的键不是一段文字；键应当写成“姓名: 张三”中“姓名”那样"))
                 continue
             if id(key_node) in self.seen:
                 # An alias as a key: the node is the anchored one, so point at the value typed after it.
                 if not self.alias_reported:
                     self.alias_reported = True
-                    res.problems.append(R.XJ109.problem(
-                        res.path, _mark(value_node), _dotted(path),
+                    res.problems.append(XJ109.problem(
+                        res.path, _mark(value_node), field_path(path),
                         "这里用别名（*名称）作键；推荐文件不允许锚点和别名，请把键完整写出"))
                 continue
             self.seen.add(id(key_node))
             key = key_node.value
             if key in mapping:
-                first = res.keys[path + (key,)]
-                res.problems.append(R.XJ108.problem(
-                    res.path, _mark(key_node), _dotted(path + (key,)),
+                first = res.key_at[path + (key,)]
+                res.problems.append(XJ108.problem(
+                    res.path, _mark(key_node), field_path(path + (key,)),
                     f"“{key}”在第 {first[0]} 行已经写过一次；YAML 只会保留后一个，请删去或改正其中一个"))
                 continue
-            res.keys[path + (key,)] = _mark(key_node)
+            res.key_at[path + (key,)] = _mark(key_node)
             mapping[key] = self.convert(value_node, path + (key,))
         return mapping
 
-    def _bad_tag(self, node: yaml.Node, path: Path_) -> None:
-        self.result.problems.append(R.XJ110.problem(
-            self.result.path, _mark(node), _dotted(path),
+    def _bad_tag(self, node: yaml.Node, path: FieldPath) -> None:
+        self.result.problems.append(XJ110.problem(
+            self.result.path, _mark(node), field_path(path),
             f"不允许使用标签“{node.tag.replace('tag:yaml.org,2002:', '!!')}”；所有值都按文字填写，请删去标签"))
         return None
 
 
 def _mark(node: yaml.Node) -> Where:
     return node.start_mark.line + 1, node.start_mark.column + 1
-
-
-def _dotted(path: Path_) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part + 1}]" if isinstance(part, int) else (("." if out else "") + part)
-    return out
 
 
 def _line_col(text: str, index: int) -> Where:
@@ -333,8 +324,8 @@ def _syntax_problem(path: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
     else:
         message = "YAML 格式错误；请检查这里的缩进、冒号和引号"
     if "expected a single document" in said:
-        return R.XJ107.problem(path, where, "", message)
-    return R.XJ105.problem(path, where, "", message)
+        return XJ107.problem(path, where, "", message)
+    return XJ105.problem(path, where, "", message)
 
 
 def _previous_line(text: str, index: int) -> tuple[int, str] | None:

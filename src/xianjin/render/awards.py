@@ -1,4 +1,4 @@
-"""The provincial office's documents: from a resolved decisions file to (file name, template, context).
+"""The provincial office's documents: from a resolved decisions file to (file name, template, variables).
 
 - 表彰决定: the 公文 of GB/T 9704-2012 with its attachment, the name list of the awardees;
 - 荣誉证书: one certificate per awardee;
@@ -14,13 +14,12 @@ from datetime import date
 
 from xianjin import __version__
 from xianjin.awards import AWARDED, CANCELLED, NOT_PROMOTED, WITHDRAWN, Fate, Outcome
-from xianjin.campaign import CATEGORIES, MODELS, Campaign
-from xianjin.models import Approval
+from xianjin.campaign import CATEGORIES, EXEMPLARS, Campaign
+from xianjin.decisions import Decision
+from xianjin.models import Approval, Submission
 from xianjin.render.context import MEASURE, Document, Item, created_stamp, ranking_cell
-from xianjin.unit import UnitFile
 
 DECISION_NAME, CERTIFICATES_NAME, INSPECTION_NAME = "表彰决定", "荣誉证书", "考察情况汇总"
-NAMES = (DECISION_NAME, CERTIFICATES_NAME, INSPECTION_NAME)
 _ORDINALS = "一二三四五六七八九十"
 _CN_DIGITS = "〇一二三四五六七八九"
 # The marks printed beside the number of a form whose nominee is out.
@@ -65,10 +64,10 @@ def _sentence(text: str | None) -> str:
     return text if text.endswith(("。", "！", "；")) else text + "。"
 
 
-def decide(outcome: Outcome, unit: UnitFile, decided_on: date):
+def decide(outcome: Outcome, sub: Submission, decided_on: date):
     """The function context.unit_documents applies to every item of a form: the 省委 box filled."""
     def apply(category: str, item: Item) -> Item:
-        fate = outcome.of(unit.unit or "", category, item.number)
+        fate = outcome.of(sub.推荐单位, category, item.number)
         if fate is None:
             return item
         stage = Approval.model_construct(意见=opinion(fate), 日期=decided_on)
@@ -78,15 +77,15 @@ def decide(outcome: Outcome, unit: UnitFile, decided_on: date):
     return apply
 
 
-def unit_stamp(outcome: Outcome | None, unit: UnitFile, decided_on: date | None) -> str:
+def unit_stamp(outcome: Outcome | None, unit: str, decided_on: date | None) -> str:
     """What the decisions print on one unit's forms: part of that unit's cache key."""
     if outcome is None:
         return ""
-    fates = sorted((f.category, f.number, opinion(f)) for f in outcome.fates.values() if f.unit == unit.unit)
+    fates = sorted((f.category, f.number, opinion(f)) for f in outcome.fates.values() if f.unit == unit)
     return json.dumps([str(decided_on), fates], ensure_ascii=False)
 
 
-def decision_documents(outcome: Outcome, header, campaign: Campaign) -> list[Document]:
+def decision_documents(outcome: Outcome, header: Decision, campaign: Campaign) -> list[Document]:
     award = campaign.表彰
     counts = {c: len(outcome.awarded(None, c)) for c in CATEGORIES}
     body = header.正文 or award.正文
@@ -98,7 +97,8 @@ def decision_documents(outcome: Outcome, header, campaign: Campaign) -> list[Doc
     decision = Document(DECISION_NAME, "decision.html.j2", {
         **base, "title": title, "title_lines": title_lines(title),
         "机关标志": campaign.发文机关 + "文件", "文号": header.文号, "主送": header.主送 or award.主送,
-        "正文": body, "附件": award.名单标题, "attachment_lines": title_lines(award.名单标题), "署名": campaign.发文机关, "日期": header.日期,
+        "正文": body, "附件": award.名单标题, "attachment_lines": title_lines(award.名单标题),
+        "署名": campaign.发文机关, "日期": header.日期,
         "抄送": header.抄送, "印发机关": award.印发机关, "印发日期": header.印发日期 or header.日期,
         "groups": _name_list(outcome, campaign)})
     year = header.日期.year
@@ -139,7 +139,7 @@ def _name_list(outcome: Outcome, campaign: Campaign) -> list[dict]:
 
 def _certificate(fate: Fate, campaign: Campaign, year: int) -> dict:
     n = fate.nominee.model
-    person = fate.category == MODELS
+    person = fate.category == EXEMPLARS
     return {"number": certificate_number(campaign, fate, year), "person": person,
             "name": f"{n.姓名}同志" if person else n.title,  # type: ignore[union-attr]
             "detail": n.工作单位及职务 if person else n.所属单位,  # type: ignore[union-attr]
@@ -170,5 +170,3 @@ def _what(f: Fate) -> str:
         refill = f"名额由编号 {f.replaced_by} 递补。" if f.replaced_by else "名额空缺。"
         return f"退出：{_sentence(f.reason)}{refill}"
     return f"递补编号 {f.replaces} 的名额。"
-
-

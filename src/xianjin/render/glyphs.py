@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from functools import cache
 
+from xianjin.campaign import CATEGORIES
 from xianjin.models import HEADER_KEYS
+from xianjin.problems import field_path
 from xianjin.render.errors import RenderError
 from xianjin.render.fonts import GlyphCheck
-from xianjin.unit import UnitFile
+from xianjin.result import UnitFile
 
 
 @cache
@@ -38,6 +40,7 @@ def _no_glyph(where: str, field: str, ch: str) -> str:
 
 
 def check_unit(unit: UnitFile) -> None:
+    """Every text of the unit's Submission (what will be printed), located in its file."""
     check = _checker()
     sub = unit.submission
     problems: list[str] = []
@@ -46,25 +49,25 @@ def check_unit(unit: UnitFile) -> None:
         for ch in check.missing(text):
             line, col = unit.loaded.where(path)
             where = f"{unit.path}:{line}:{col}"
-            field = ".".join(str(p) for p in path[field_from:] if not isinstance(p, int))
+            field = field_path(path[field_from:])
             problems.append(_no_glyph(where, f"{who}“{field}”", ch))
 
     for key in HEADER_KEYS:
         value = getattr(sub, key, None)
         if isinstance(value, str):
             report((key,), "", value)
-    for e in unit.entries:
-        if e.model is None:
-            continue
-        who = f"{e.category}{e.section}第 {e.index + 1} 个“{e.model.title}”（编号 {e.number}）的"
-        for path, text in _strings(e.model.model_dump()):
-            report((*e.path, *path), who, text, field_from=len(e.path))
+    for category in CATEGORIES:
+        for section, index, number, nominee in sub.category(category).numbered():
+            who = f"{category}{section}第 {index + 1} 个“{nominee.title}”（编号 {number}）的"
+            at = (category, section, index)
+            for path, text in _strings(nominee.model_dump()):
+                report((*at, *path), who, text, field_from=len(at))
     if problems:
         raise RenderError("\n".join(problems))
 
 
 def check_decisions(d) -> None:
-    """The same for the decisions file: its title, body and reasons are printed too."""
+    """The same for the decisions file (awards.DecisionsFile): its title, body and reasons are printed too."""
     check = _checker()
     problems: list[str] = []
     texts = [(("决定", k), v) for k, v in (d.header.model_dump() if d.header else {}).items()]
@@ -74,6 +77,6 @@ def check_decisions(d) -> None:
             continue
         for ch in check.missing(text):
             line, col = d.loaded.where(path)
-            problems.append(_no_glyph(f"{d.path}:{line}:{col}", f"“{path[-1]}”", ch))
+            problems.append(_no_glyph(f"{d.path}:{line}:{col}", f"“{field_path(path)}”", ch))
     if problems:
         raise RenderError("\n".join(problems))

@@ -19,12 +19,12 @@ from xianjin.render.assets import STYLESHEET, stylesheet_path
 from xianjin.render.context import SUMMARY_NAME, Document, summary_document, unit_documents
 from xianjin.render.errors import RenderError
 from xianjin.render.glyphs import check_decisions, check_unit
+from xianjin.render.libraries import check_environment
+from xianjin.render.pool import Job, Progress, run_jobs, warm_up
 from xianjin.render.templating import render_html
-from xianjin.render.pdf import check_environment
-from xianjin.render.pool import Job, run_jobs, warm_up
-from xianjin.validate import Report
+from xianjin.result import Report
 
-FORMATS = ("pdf", "html")
+OUTPUT_FORMATS = ("pdf", "html")
 AWARDS_PART = "决定"  # the manifest of 表彰决定, 荣誉证书 and 考察情况汇总 in the output folder
 
 
@@ -58,16 +58,17 @@ def output_folder(out: Path, name: str) -> Path:
 
 
 def render_report(report: Report, out: str | Path, *, fmt: str = "pdf", jobs: int | None = None,
-                  force: bool = False, progress: bool = False, notify=None,
+                  force: bool = False, progress: Progress | None = None, notify=None,
                   decision_documents: bool = True) -> RenderResult:
     """Render the valid submissions of `report` into `out/<unit>/`. Raises RenderError (Chinese).
 
     With several units, `out/全省汇总表` too; see context.summary_document for a single unit.
     With a decisions file, the 省委 box of every form is filled from it, and (unless
     `decision_documents` is false: one unit of the province) `out/表彰决定` and the others.
-    `notify(message)` is told about slow one-time work (building the common-character fonts).
+    `notify(message)` is told about slow one-time work (building the common-character fonts),
+    `progress(done, total)` about the PDFs written.
     """
-    if fmt not in FORMATS:
+    if fmt not in OUTPUT_FORMATS:
         raise RenderError(f"不支持的格式“{fmt}”，应为 pdf 或 html")
     units = [u for u in report.units if u.submission is not None]
     if not units:
@@ -84,7 +85,7 @@ def render_report(report: Report, out: str | Path, *, fmt: str = "pdf", jobs: in
     keys = []
     for u in units:
         folder = output_folder(out, u.unit)  # type: ignore[arg-type]
-        key = cache.unit_key(env_key, u.loaded.text + awards.unit_stamp(outcome, u, decided_on))
+        key = cache.unit_key(env_key, u.loaded.text + awards.unit_stamp(outcome, u.unit, decided_on))  # type: ignore[arg-type]
         keys.append(key)
         if not force and cache.is_fresh(folder, key, fmt):
             result.cached.append(u.unit)  # type: ignore[arg-type]
@@ -107,8 +108,8 @@ def render_report(report: Report, out: str | Path, *, fmt: str = "pdf", jobs: in
     plans: list[_Planned] = []
     for u, folder, key in todo:
         check_unit(u)
-        decided = awards.decide(outcome, u, decided_on) if outcome else None  # type: ignore[arg-type]
-        plans.append(_Planned(folder, key, unit_documents(u, campaign, decided), u.unit))  # type: ignore[arg-type]
+        decided = awards.decide(outcome, u.submission, decided_on) if outcome else None  # type: ignore[arg-type]
+        plans.append(_Planned(folder, key, unit_documents(u.submission, campaign, decided), u.unit))  # type: ignore[arg-type]
     if summary:
         plans.append(_Planned(out.resolve(), summary_key, [summary_document(report)], ""))
     if decisions is not None and (todo or with_awards):
@@ -119,7 +120,7 @@ def render_report(report: Report, out: str | Path, *, fmt: str = "pdf", jobs: in
     if not plans:
         return result
     # Every template is filled before the first file is written: a mistake in one fails here.
-    filled = [(p, d, render_html(d.template, d.context)) for p in plans for d in p.docs]
+    filled = [(p, d, render_html(d.template, d.variables)) for p in plans for d in p.docs]
     # Only now, so that a missing glyph or a template mistake is told without waiting for it.
     faces = commonfonts.ensure(notify) if fmt == "pdf" else []
 
@@ -185,6 +186,6 @@ def _write_html(plans: list[_Planned], filled: list[tuple[_Planned, Document, st
 
 
 def _write_pdf(filled: list[tuple[_Planned, Document, str]], staged: dict[Path, Path], workers: int,
-               progress: bool, faces: tuple) -> int:
+               progress: Progress | None, faces: tuple) -> int:
     jobs = [Job(html, str(staged[p.folder / f"{d.name}.pdf"]), _label(p, d)) for p, d, html in filled]
     return sum(run_jobs(jobs, workers, progress, faces).values())

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Callable, TextIO
 
 from xianjin.reporters import github, json_, junit, text
-from xianjin.validate import Report
+from xianjin.result import Report
 
 Reporter = Callable[..., None]
 

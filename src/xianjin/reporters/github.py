@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from xianjin.reporters import text
-from xianjin.validate import Report
+from xianjin.result import Report
 
 
 def _escape_data(s: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from xianjin.validate import Report
+from xianjin.result import Report
 
 
 def write(report: Report, out: TextIO, *, color: bool = False, strict: bool = False) -> None:

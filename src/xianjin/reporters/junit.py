@@ -7,7 +7,7 @@ from typing import TextIO
 
 from xianjin.problems import Problem
 from xianjin.reporters.text import format_problem
-from xianjin.validate import Report
+from xianjin.result import Report
 
 
 def _case(suite: ET.Element, name: str, problems: list[Problem], strict: bool) -> bool:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from xianjin.campaign import MODELS, WINDOWS
+from xianjin.campaign import EXEMPLARS, WINDOWS
 from xianjin.problems import Problem
-from xianjin.validate import Report
+from xianjin.result import Report
+from xianjin.rules.fields import XJ221
 
 _COLORS = {"error": "\x1b[31m", "warning": "\x1b[33m", "bold": "\x1b[1m"}
 _RESET = "\x1b[0m"
@@ -27,12 +28,12 @@ def summary_lines(report: Report) -> list[str]:
     skipped = f"（另有 {len(report.skipped)} 个 YAML 文件不是推荐文件，已跳过）" if report.skipped else ""
     decisions = f"和 {len(report.decisions)} 个决定文件" if report.decisions else ""
     lines = [f"共检查 {files} 个推荐文件{decisions}{skipped}：{report.errors} 个错误，{report.warnings} 个警告。"]
-    blank = sum(1 for p in report.problems if p.code == "XJ221")
+    blank = sum(1 for p in report.problems if p.code == XJ221.code)
     if blank:
-        lines.append(f"其中 {blank} 个推荐对象尚未填写（XJ221），每个只报一条。")
+        lines.append(f"其中 {blank} 个推荐对象尚未填写（{XJ221.code}），每个只报一条。")
     if report.units:
         limits = report.campaign.全省名额
-        totals = "，".join(f"{c} {report.total(c)}/{limits.get(c, '—')}" for c in (WINDOWS, MODELS))
+        totals = "，".join(f"{c} {report.total(c)}/{limits.get(c, '—')}" for c in (WINDOWS, EXEMPLARS))
         lines.append(f"全省推荐对象合计：{totals}。")
         missing = report.missing_units
         lines.append(f"尚未报送：{'、'.join(missing)}。" if missing

@@ -5,16 +5,17 @@ The notice (§四): the office "将适时对推荐对象进行考察，对达不
 nominee who withdrew (退出) may go to an alternate, and alternates go in their ranked order.
 
 The checkers run on a checked decisions file (`xianjin.awards.DecisionsFile`): its valid
-entries, where each was typed, and the submissions it was checked with.
+entries, where each was typed, the submissions it was checked with and what it decides
+(`outcome`). The field errors (XJ501, XJ514) are raised by the models in xianjin.decisions.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 
-from xianjin.campaign import BRANDS, MODELS, WINDOWS
-from xianjin.messages import field_path
-from xianjin.problems import ERROR, WARNING, Rule
+from xianjin.campaign import BRANDS, EXEMPLARS, WINDOWS
+from xianjin.problems import ERROR, WARNING, field_path
+from xianjin.rules.rule import Rule
 
 PASSED, CANCELLED, WITHDRAWN = "通过", "取消资格", "退出"
 
@@ -229,14 +230,14 @@ def _within_quota(d):
     outcome, campaign = d.outcome, d.campaign
     where = d.loaded.where_key(("决定",))
     for name, quota in campaign.units.items():
-        for category in (WINDOWS, MODELS, BRANDS):
+        for category in (WINDOWS, EXEMPLARS, BRANDS):
             limit = quota.优质服务品牌[1] if category == BRANDS else quota.quota(category)
             n = len(outcome.awarded(name, category))
             if n > limit:
                 yield XJ511.problem(d.path, where, f"{name}.{category}",
                                     f"按这份决定，{name}表彰{category} {n} 个，超过名额 {limit} 个；"
                                     "多出的请在“考察”中取消资格")
-    for category in (WINDOWS, MODELS):
+    for category in (WINDOWS, EXEMPLARS):
         limit = campaign.全省名额.get(category)
         n = len(outcome.awarded(None, category))
         if limit is not None and n > limit:

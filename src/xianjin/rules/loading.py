@@ -4,7 +4,8 @@ These rules are applied by `xianjin.loader`; they live here so that `xianjin rul
 explains them beside the others.
 """
 
-from xianjin.problems import ERROR, WARNING, Rule
+from xianjin.problems import ERROR, WARNING
+from xianjin.rules.rule import Rule
 
 XJ100 = Rule("XJ100", ERROR, "文件无法读取",
              "文件不存在、没有读取权限，或路径是一个无法读取的对象。请检查路径是否写对。此类问题退出码为 2。")

@@ -17,10 +17,10 @@ import click.formatting
 import click.parser
 import click.types
 
-# Shared by every command. Importing it from here (rather than defining it beside the
-# command) also guarantees the translation below is in place before a decorator runs:
-# click.Path names its metavar ("FILE" → "文件") when the option is created.
-CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+# Shared by every command (cli/options.py). Importing it from here also guarantees the
+# translation below is in place before a decorator runs: click.Path names its metavar
+# ("FILE" → "文件") when the option is created.
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 ZH = {
     "Usage:": "用法：",

@@ -1,17 +1,21 @@
-"""`xianjin render`: a few lines over render_report; cli.py adds it with cli.add_command(render_command)."""
+"""Printing: `xianjin render` over render.run.render_report, and `xianjin doctor` over render.doctor."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 
 import click
 
-from xianjin.clickzh import CONTEXT
+from xianjin.cli.options import (campaign_option, command, decisions_option, default_format, fail, paths_argument,
+                                 write_report)
+from xianjin.files import os_error_text
+from xianjin.render.errors import RenderError
 
 
-@click.command("render", context_settings=CONTEXT, options_metavar="[选项]")
-@click.argument("paths", nargs=-1, metavar="[路径]...")
+@command("render")
+@paths_argument
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False), metavar="文件夹",
               help="输出文件夹；每个推荐单位写入其中的“推荐单位名”子文件夹。")
 @click.option("--unit", default=None, metavar="推荐单位", help="只排版这个推荐单位，如 石家庄、省直机关。")
@@ -20,12 +24,10 @@ from xianjin.clickzh import CONTEXT
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
               help="并行进程数，默认等于 CPU 核数。")
 @click.option("--force", is_flag=True, help="忽略缓存，全部重新排版。")
-@click.option("--campaign", "campaign_file", type=click.Path(dir_okay=False), default=None,
-              help="使用另一份活动文件（名额、截止日期、词表），默认是 2012 年河北省的。")
-@click.option("--decisions", type=click.Path(dir_okay=False), default=None, metavar="决定文件",
-              help="省委创先办的决定文件：据此填写每张审批表的省委审批意见，并生成表彰决定、荣誉证书和考察情况汇总；"
-                   "路径中找到的决定文件也会用上。")
-def render_command(paths, out, unit, fmt, jobs, force, campaign_file, decisions) -> None:
+@campaign_option()
+@decisions_option("省委创先办的决定文件：据此填写每张审批表的省委审批意见，并生成表彰决定、荣誉证书和考察情况汇总；"
+                  "路径中找到的决定文件也会用上。")
+def render_command(paths, out, unit, fmt, jobs, force, campaign, decisions) -> None:
     """排版打印：先校验，无错误时按通知附件的格式生成各推荐单位的全部材料。
 
     每个推荐单位生成：推荐情况的报告（填写了“推荐情况报告”时）、三种推荐和审批表、
@@ -44,38 +46,33 @@ def render_command(paths, out, unit, fmt, jobs, force, campaign_file, decisions)
       xianjin render 01-石家庄.yaml --out 预览/ --format html
       xianjin render 仓库/ --decisions 决定.yaml --out 打印/
     """
-    from xianjin import reporters
-    from xianjin.cli import _campaign, _use_color, default_format, exit_code
-    from xianjin.files import os_error_text
-    from xianjin.render.errors import RenderError
     from xianjin.render.run import render_report
     from xianjin.validate import validate_paths
 
-    report = validate_paths(list(paths) or ["."], _campaign(campaign_file), decisions=decisions)
+    report = validate_paths(paths, campaign, decisions=decisions)
     known = [u.unit for u in report.units if u.unit]
     if unit is not None:
         # The chosen unit's files and those naming no known unit (推荐单位: 石家庄市 may be the one
         # meant): only their problems, and province-wide ones, block its documents.
         report.units = [u for u in report.units if u.unit in (unit, None)]
     if report.unreadable or report.errors:
-        # Exactly what `xianjin validate` prints.
-        reporters.write(default_format(), report, sys.stdout, color=_use_color(sys.stdout))
-        click.echo("有错误，未生成任何文件。" if report.errors else "有路径无法读取，未生成任何文件。", err=True)
-        sys.exit(exit_code(report, False))
+        write_report(report, default_format())  # exactly what `xianjin validate` prints
+        fail("有错误，未生成任何文件。" if report.errors else "有路径无法读取，未生成任何文件。", report.exit_code())
     if unit is not None and not report.units:
-        click.echo(f"错误：没有推荐单位“{unit}”的推荐文件；可选的推荐单位：{'、'.join(known) or '（无）'}", err=True)
-        sys.exit(2)
-    progress = sys.stderr.isatty() and not os.environ.get("CI")
+        fail(f"错误：没有推荐单位“{unit}”的推荐文件；可选的推荐单位：{'、'.join(known) or '（无）'}")
     try:
-        result = render_report(report, out, fmt=fmt, jobs=jobs, force=force, progress=progress,
-                               notify=lambda message: click.echo(message, err=True),
-                               decision_documents=unit is None)
+        with _progress_bar() as progress:
+            result = render_report(report, out, fmt=fmt, jobs=jobs, force=force, progress=progress,
+                                   notify=lambda message: click.echo(message, err=True),
+                                   decision_documents=unit is None)
     except RenderError as exc:
-        click.echo(f"错误：{exc}", err=True)
-        sys.exit(2)
+        fail(f"错误：{exc}")
     except OSError as exc:
-        click.echo(f"错误：写入 {out} 失败：{os_error_text(exc)}", err=True)
-        sys.exit(2)
+        fail(f"错误：写入 {out} 失败：{os_error_text(exc)}")
+    _tell(result, report, unit, fmt, out)
+
+
+def _tell(result, report, unit: str | None, fmt: str, out: str) -> None:
     if report.warnings:
         files = "推荐文件或决定文件" if report.decisions else "推荐文件"
         click.echo(f"提示：{files}有 {report.warnings} 个警告，用 xianjin validate 查看。", err=True)
@@ -86,15 +83,55 @@ def render_command(paths, out, unit, fmt, jobs, force, campaign_file, decisions)
         click.echo("提示：只排版一个推荐单位时，审批表按决定文件填写，但不生成表彰决定、荣誉证书和考察情况汇总；"
                    "排版全部推荐单位时生成。", err=True)
     parts = []
-    pages = f"，共 {result.pages} 页" if fmt == "pdf" and (result.written or result.awards) else ""
     if result.written:
         parts.append(f"已排版 {len(result.written)} 个推荐单位（{'、'.join(result.written)}）")
     if result.awards:
         parts.append(f"{'以及' if parts else '已排版'}{'、'.join(result.awards)}")
     if parts:
-        parts = ["".join(parts) + pages]
+        parts = ["".join(parts) + (f"，共 {result.pages} 页" if fmt == "pdf" else "")]
     if result.cached:
         parts.append(f"{len(result.cached)} 个推荐单位未改动，沿用上次的结果（--force 重新排版）")
     if result.awards_cached:
         parts.append("表彰决定、荣誉证书和考察情况汇总未改动，沿用上次的结果")
     click.echo("；".join(parts) + f"。输出在 {out}")
+
+
+@contextlib.contextmanager
+def _progress_bar():
+    """render's progress callback, drawn as click's bar on a terminal (not in CI logs); else None."""
+    if not sys.stderr.isatty() or os.environ.get("CI"):
+        yield None
+        return
+    with contextlib.ExitStack() as stack:
+        bar = None
+
+        def progress(done: int, total: int) -> None:
+            nonlocal bar
+            if bar is None:
+                bar = stack.enter_context(click.progressbar(length=total, label="排版", file=sys.stderr,
+                                                            show_pos=True, width=30))
+            bar.update(done - bar.pos)
+
+        yield progress
+
+
+@command()
+@click.option("--out", default=".", show_default=True, help="准备写 PDF 的文件夹（检查写权限）。")
+def doctor(out) -> None:
+    """检查排版环境：Pango、HarfBuzz 字体子集、各用途的中文字体、写权限；缺什么就说装什么。
+
+    \b
+    例：
+      xianjin doctor
+      xianjin doctor --out 打印/
+    """
+    from xianjin.render.doctor import run_checks
+
+    checks = run_checks(out)
+    for c in checks:
+        click.echo(f"{'✓' if c.ok else '✗'} {c.what}：{c.detail}")
+        if c.fix:
+            click.echo(f"    解决办法：{c.fix}")
+    failed = sum(not c.ok for c in checks)
+    click.echo("排版环境正常。" if not failed else f"有 {failed} 项不满足，xianjin render 无法正常工作。")
+    sys.exit(1 if failed else 0)

@@ -1,0 +1,94 @@
+"""Files to fill in and to edit with: `xianjin init`, `xianjin schema`."""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+from xianjin.cli.options import campaign_option, command, fail, output_option, write_or_exit
+from xianjin.files import os_error_text
+from xianjin.text import squeeze
+
+
+@command()
+@click.argument("unit", nargs=-1, metavar="推荐单位 | --decisions [路径]...")
+@output_option("写入的文件名，默认“推荐单位.yaml”（--decisions 时“决定.yaml”）。")
+@click.option("--force", is_flag=True, help="文件已存在时覆盖。")
+@click.option("--schema", "schema_ref", default="schemas/submission.schema.json", show_default=True,
+              help="编辑器用的 JSON Schema（相对当前文件夹的路径或网址），写在文件第一行。")
+@campaign_option("使用另一份活动文件。")
+@click.option("--decisions", is_flag=True,
+              help="生成省委创先办的决定文件：参数是推荐文件或文件夹（默认当前文件夹），其中的品牌和递补对象都列为注释。")
+def init(unit, output, force, schema_ref, campaign, decisions) -> None:
+    """为一个推荐单位生成待填写的推荐文件：名额、递补对象和品牌的空位都已排好。
+
+    加 --decisions 时，为找到的推荐文件生成省委创先办待填写的决定文件（考察、表彰的品牌、递补）。
+
+    \b
+    例：
+      xianjin init 衡水
+      xianjin init 省直机关 -o 12-省直机关.yaml
+      xianjin init --decisions 仓库/ -o 决定.yaml
+    """
+    from xianjin.starter import relative_ref, starter_text
+
+    if decisions:
+        _init_decisions(list(unit) or ["."], output or "决定.yaml", force, campaign)
+        return
+    if len(unit) != 1:
+        raise click.UsageError("请给出一个推荐单位，如 xianjin init 衡水；生成决定文件请加 --decisions")
+    quota = campaign.units.get(squeeze(unit[0]))
+    if quota is None:
+        raise click.UsageError(f"“{unit[0]}”不是推荐单位，应为 {'、'.join(campaign.units)} 之一")
+    target = output or f"{quota.名称}.yaml"
+    _refuse_overwrite(target, force)
+    write_or_exit(target, starter_text(quota, campaign, relative_ref(schema_ref, target)))
+    click.echo(f"已生成 {target}：请逐项填写，然后运行 xianjin validate {target}")
+
+
+def _refuse_overwrite(target: str, force: bool) -> None:
+    if os.path.exists(target) and not force:
+        fail(f"错误：{target} 已经存在，没有改动它；确需覆盖请加 --force。")
+
+
+def _init_decisions(paths: list[str], target: str, force: bool, campaign) -> None:
+    from xianjin.starter import decisions_starter_text
+    from xianjin.validate import validate_paths
+
+    report = validate_paths(paths, campaign)
+    for p in report.unreadable:
+        click.echo(f"{p.path}: {p.message}", err=True)
+    found = [u.unit for u in report.units if u.unit]
+    if not found:
+        fail(f"错误：在 {'、'.join(paths)} 中没有找到推荐文件，没有生成 {target}。")
+    _refuse_overwrite(target, force)
+    write_or_exit(target, decisions_starter_text(report.units, campaign))
+    click.echo(f"已生成 {target}（{'、'.join(found)}）：请填写文号、日期、考察结果、表彰的品牌和递补，"
+               f"然后运行 xianjin validate {' '.join(paths)} --decisions {target}")
+    if report.errors:
+        click.echo(f"提示：推荐文件还有 {report.errors} 个错误，用 xianjin validate 查看。", err=True)
+
+
+@command()
+@click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False), default="schemas", show_default=True,
+              help="写入的文件夹。")
+@campaign_option("使用另一份活动文件（其中的民族、学历等词表会写进 Schema）。")
+def schema(out_dir, campaign) -> None:
+    """生成编辑器用的 JSON Schema（submission.schema.json），供 VS Code 等自动补全和标出错误。
+
+    \b
+    例：
+      xianjin schema
+      xianjin schema -o 共享仓库/schemas
+    """
+    from xianjin.schema import SCHEMA_NAME, schema_text
+
+    text = schema_text(campaign)
+    try:
+        os.makedirs(out_dir, exist_ok=True)
+    except OSError as exc:
+        fail(f"错误：无法创建文件夹 {out_dir}（{os_error_text(exc)}）。")
+    target = os.path.join(out_dir, SCHEMA_NAME)
+    write_or_exit(target, text)
+    click.echo(f"已写入 {target}")

@@ -1,0 +1,95 @@
+"""What the commands share, declared once: the command settings, the paths argument, the
+--campaign and -o options, and how a report reaches the screen or a file.
+
+Importing this module first makes click speak Chinese (clickzh) before any option exists.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+
+import click
+
+from xianjin.cli.clickzh import CONTEXT_SETTINGS
+from xianjin.files import os_error_text, write_atomic
+
+CAMPAIGN_HELP = "使用另一份活动文件（名额、截止日期、词表），默认是 2012 年河北省的。"
+
+
+def command(name: str | None = None):
+    """A command with the shared settings: -h, the width of the help, “[选项]” in the usage line."""
+    return click.command(name, context_settings=CONTEXT_SETTINGS, options_metavar="[选项]")
+
+
+def _paths(ctx, param, value) -> list[str]:
+    return list(value) or ["."]
+
+
+# Files or folders; the current folder when none is given.
+paths_argument = click.argument("paths", nargs=-1, metavar="[路径]...", callback=_paths)
+
+
+def _campaign(ctx: click.Context, param, path: str | None):
+    from xianjin.reporters.text import format_problem
+    from xianjin.validate import CampaignError, load_campaign
+
+    try:
+        return load_campaign(path)
+    except CampaignError as exc:
+        click.echo(f"活动文件 {path} 有误，无法使用：", err=True)
+        for p in exc.problems:
+            click.echo(format_problem(p), err=True)
+        ctx.exit(2)
+
+
+def campaign_option(help: str = CAMPAIGN_HELP):
+    """--campaign FILE, handed to the command as the loaded Campaign (`campaign`)."""
+    return click.option("--campaign", "campaign", type=click.Path(dir_okay=False), default=None,
+                        callback=_campaign, help=help)
+
+
+def decisions_option(help: str = "省委创先办的决定文件（考察结果、表彰的品牌、递补）；路径中找到的决定文件也会用上。"):
+    """--decisions FILE: the provincial office's decisions file, checked with the submissions."""
+    return click.option("--decisions", type=click.Path(dir_okay=False), default=None, metavar="决定文件", help=help)
+
+
+def output_option(help: str, *, writable: bool = False):
+    """-o/--output FILE: write there instead of the screen."""
+    return click.option("-o", "--output", type=click.Path(dir_okay=False, writable=writable), default=None,
+                        help=help)
+
+
+def default_format() -> str:
+    """GitHub Actions shows workflow commands as annotations on the changed lines."""
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def use_color(stream) -> bool:
+    return not os.environ.get("NO_COLOR") and hasattr(stream, "isatty") and stream.isatty()
+
+
+def fail(message: str, code: int = 2):
+    """Tell the user on stderr and stop with `code` (2: a path, a file or the usage)."""
+    click.echo(message, err=True)
+    sys.exit(code)
+
+
+def write_or_exit(target: str, text: str) -> None:
+    try:
+        write_atomic(target, text)
+    except OSError as exc:
+        fail(f"错误：无法写入 {target}（{os_error_text(exc)}）。")
+
+
+def write_report(report, fmt: str, output: str | None = None, *, strict: bool = False) -> None:
+    """The report in `fmt`, on the screen (in colour on a terminal) or into `output`."""
+    from xianjin import reporters
+
+    if output:
+        buffer = io.StringIO()
+        reporters.write(fmt, report, buffer, strict=strict)
+        write_or_exit(output, buffer.getvalue())
+    else:
+        reporters.write(fmt, report, sys.stdout, color=use_color(sys.stdout), strict=strict)

@@ -1,0 +1,111 @@
+"""Paths → the files to check: folders walked, `.xianjinignore` honoured, submissions told apart.
+
+A folder is walked for YAML files; hidden folders and what a folder's `.xianjinignore`
+lists are skipped. Whether a YAML file is a submission is decided once it is loaded
+(`is_submission`), since a broken file is judged by its text.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+from pathlib import Path
+
+from xianjin.campaign import CATEGORIES
+from xianjin.decisions import DECISIONS_KEY
+from xianjin.files import os_error_text
+from xianjin.loader import Loaded
+from xianjin.models import HEADER_KEYS
+from xianjin.problems import Problem
+from xianjin.rules.loading import XJ100, XJ101, XJ102, XJ103, XJ104, XJ109, XJ110
+
+YAML_SUFFIXES = (".yaml", ".yml")
+_SKIP_DIRS = {"node_modules", "__pycache__", "venv"}
+# In a folder, names (globs) of files and subfolders a folder walk skips: drafts, broken examples.
+IGNORE_FILE = ".xianjinignore"
+
+
+def discover(paths: list[str]) -> tuple[list[tuple[str, bool]], list[Problem]]:
+    """(path, named on the command line) of the files named and the YAML files below folders,
+    and the problems of the paths that could not be read.
+
+    A file reached twice (named, and inside a named folder) is checked once, as first spelt.
+    """
+    found: list[tuple[str, bool]] = []
+    unreadable: list[Problem] = []
+
+    def unreadable_folder(exc: OSError) -> None:
+        unreadable.append(XJ100.problem(
+            exc.filename or "", (1, 1), "", "无法读取这个文件夹：" + os_error_text(exc)))
+
+    for given in paths:
+        p = Path(given)
+        if p.is_dir():
+            for top, dirs, files in os.walk(p, onerror=unreadable_folder):
+                ignored = _ignored(top)
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIP_DIRS
+                                 and not _matches(d, ignored))
+                found.extend((os.path.join(top, f), False) for f in sorted(files)
+                             if f.endswith(YAML_SUFFIXES) and not f.startswith(".")
+                             and not _matches(f, ignored))
+        elif p.exists():
+            found.append((given, True))
+        else:
+            unreadable.append(XJ100.problem(given, (1, 1), "", "找不到这个文件或文件夹，请检查路径是否写对"))
+    unique: dict[str, tuple[str, bool]] = {}
+    for path, named in found:
+        real = os.path.realpath(path)
+        if real in unique:
+            named = named or unique[real][1]
+            path = unique[real][0]
+        unique[real] = (path, named)
+    return list(unique.values()), unreadable
+
+
+# Refusals that still leave the text readable, and failures that leave no text at all.
+_MAPPING_REFUSED = {XJ103.code, XJ109.code, XJ110.code}
+_UNDECODED = {XJ101.code, XJ102.code, XJ104.code}
+_FORM_KEY = re.compile(r"^\s*(?:" + "|".join((*HEADER_KEYS, *CATEGORIES)) + r")\s*[:：]", re.MULTILINE)
+
+
+def _ignored(folder: str) -> list[str]:
+    try:
+        with open(os.path.join(folder, IGNORE_FILE), encoding="utf-8") as f:
+            lines = f.read().splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
+    return [ln.strip().rstrip("/") for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def _matches(name: str, patterns: list[str]) -> bool:
+    return any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns)
+
+
+def is_submission(loaded: Loaded, named: bool = True) -> bool:
+    """A YAML file is a submission when it speaks the forms' language.
+
+    Any of the form's keys counts, not only 推荐单位, so that a file whose 推荐单位
+    line was deleted is still checked. A file that did not load is judged by its text.
+    One named on the command line that is not YAML at all (empty, binary, a syntax
+    error, a top-level list) is reported: the clerk asked for it. Found in a folder
+    walk, it is someone else's file (a hook list, a template) and is skipped unless
+    its text has the forms' keys.
+    """
+    if isinstance(loaded.data, dict):
+        return any(k in loaded.data for k in (*HEADER_KEYS, *CATEGORIES))
+    if loaded.text and (not named or all(p.code in _MAPPING_REFUSED for p in loaded.problems)):
+        return bool(_FORM_KEY.search(loaded.text))
+    # Bytes that cannot be read as text might be a submission in a broken encoding.
+    return named or any(p.code in _UNDECODED for p in loaded.problems)
+
+
+_DECISIONS_LINE = re.compile(r"^" + DECISIONS_KEY + r"\s*[:：]", re.MULTILINE)
+
+
+def is_decisions(loaded: Loaded) -> bool:
+    """The provincial office's decisions file has `决定` at its top level; one that did not load,
+    on a line of its own. Asked before is_submission: it has an 优质服务品牌 key too."""
+    if isinstance(loaded.data, dict):
+        return DECISIONS_KEY in loaded.data
+    return bool(_DECISIONS_LINE.search(loaded.text))
