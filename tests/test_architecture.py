@@ -20,11 +20,13 @@ SRC = ROOT / "src"
 # Each module's layer: the longest matching prefix wins. A new module must be placed here.
 LAYERS = {
     "xianjin": 0, "xianjin.problems": 0, "xianjin.text": 0, "xianjin.values": 0, "xianjin.files": 0,
+    "xianjin.gittree": 0,
     "xianjin.campaign": 1, "xianjin.rules": 1,
     "xianjin.loader": 2, "xianjin.models": 2, "xianjin.decisions": 2,
     "xianjin.model_errors": 3, "xianjin.result": 3, "xianjin.discover": 3, "xianjin.awards": 3,
     "xianjin.validate": 4,
     "xianjin.summary": 5, "xianjin.reporters": 5, "xianjin.starter": 5, "xianjin.schema": 5,
+    "xianjin.fix": 5,
     "xianjin.render": 5,
     "xianjin.cli": 6,
     "xianjin.__main__": 7,

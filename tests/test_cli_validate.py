@@ -233,14 +233,14 @@ def test_format_github(runner, files, hengshui):
     result = run(runner, "validate", "--format", "github", files[1])
     assert result.exit_code == 1
     first = result.output.splitlines()[0]
-    assert first.startswith(f"::error file={files[1]},line={hengshui.line(M2 + ('出生年月',))},col=13,"
-                            "title=xianjin (XJ203)::行业服务标兵.推荐对象[3].出生年月：“1978.13”")
+    assert first.startswith(f"::error title=xianjin (XJ203),file={files[1]},line={hengshui.line(M2 + ('出生年月',))},"
+                            "col=13::行业服务标兵.推荐对象[3].出生年月：“1978.13”")
 
 
 def test_github_actions_env_selects_github(runner, files):
     result = run(runner, "validate", files[2], env={"GITHUB_ACTIONS": "true"})
     assert result.exit_code == 0
-    assert result.output.startswith(f"::warning file={files[2]},line=4,col=7,title=xianjin (XJ214)::")
+    assert result.output.startswith(f"::warning title=xianjin (XJ214),file={files[2]},line=4,col=7::")
     explicit = run(runner, "validate", "--format", "text", files[2], env={"GITHUB_ACTIONS": "true"})
     assert not explicit.output.startswith("::")
 

@@ -30,8 +30,8 @@ def test_init_writes_every_slot_for_the_unit(tmp_path, monkeypatch):
     assert len(data["行业服务标兵"]["递补对象"]) == 2
     assert len(data["优质服务品牌"]["推荐对象"]) == 2
     assert "递补对象" not in data["优质服务品牌"]
-    assert "出生年月: ''  # 例：1978.05" in text
-    assert "单位电话: ''  # 例：0318-87654321" in text
+    assert "出生年月:  # 例：1978.05" in text
+    assert "单位电话:  # 例：0318-87654321" in text
 
 
 def test_init_for_provincial_organs_has_forty_slots_and_six_brands(tmp_path):

@@ -12,6 +12,7 @@ import os
 import re
 from pathlib import Path
 
+from xianjin import gittree
 from xianjin.campaign import CATEGORIES
 from xianjin.decisions import DECISIONS_KEY
 from xianjin.files import os_error_text
@@ -26,11 +27,16 @@ _SKIP_DIRS = {"node_modules", "__pycache__", "venv"}
 IGNORE_FILE = ".xianjinignore"
 
 
-def discover(paths: list[str]) -> tuple[list[tuple[str, bool]], list[Problem]]:
+STDIN = "-"  # the path that means standard input
+
+
+def discover(paths: list[str], untracked: list[str] | None = None) -> tuple[list[tuple[str, bool]], list[Problem]]:
     """(path, named on the command line) of the files named and the YAML files below folders,
     and the problems of the paths that could not be read.
 
-    A file reached twice (named, and inside a named folder) is checked once, as first spelt.
+    A folder inside a git work tree means the files git tracks or has staged; the YAML
+    files beside them that git does not track are added to `untracked`. A file reached
+    twice (named, and inside a named folder) is checked once, as first spelt.
     """
     found: list[tuple[str, bool]] = []
     unreadable: list[Problem] = []
@@ -41,12 +47,22 @@ def discover(paths: list[str]) -> tuple[list[tuple[str, bool]], list[Problem]]:
 
     for given in paths:
         p = Path(given)
-        if p.is_dir():
+        if given == STDIN:
+            found.append((given, True))
+        elif p.is_dir():
+            git = gittree.listing(given)
+            if git is not None:
+                found.extend((path, False) for path in _walked(given, _walk_order(git.tracked))
+                             if os.path.isfile(path))  # tracked, but deleted in the work tree
+                if untracked is not None:
+                    untracked.extend(_walked(given, git.untracked))
+                continue
             for top, dirs, files in os.walk(p, onerror=unreadable_folder):
                 ignored = _ignored(top)
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIP_DIRS
                                  and not _matches(d, ignored))
-                found.extend((os.path.join(top, f), False) for f in sorted(files)
+                # normpath: a walk of "." finds 09-衡水.yaml, not ./09-衡水.yaml
+                found.extend((os.path.normpath(os.path.join(top, f)), False) for f in sorted(files)
                              if f.endswith(YAML_SUFFIXES) and not f.startswith(".")
                              and not _matches(f, ignored))
         elif p.exists():
@@ -80,6 +96,41 @@ def _ignored(folder: str) -> list[str]:
 
 def _matches(name: str, patterns: list[str]) -> bool:
     return any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns)
+
+
+def kept_by_walk(path: str, base: str = ".") -> bool:
+    """Whether a folder walk from `base` would reach `path`: no hidden or skipped folder on the
+    way, and no .xianjinignore listing it or a folder above it. A path outside `base` is judged
+    by its own folder only."""
+    if path == STDIN:
+        return True
+    relative = os.path.normpath(os.path.relpath(path, base) if os.path.isabs(path) else path)
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        base, relative = os.path.dirname(os.path.abspath(path)), os.path.basename(path)
+    parts = relative.split(os.sep)
+    folder = base
+    for i, part in enumerate(parts):
+        if part.startswith(".") or (i < len(parts) - 1 and part in _SKIP_DIRS):
+            return False
+        if _matches(part, _ignored(folder)):
+            return False
+        folder = os.path.join(folder, part)
+    return True
+
+
+def _walked(folder: str, listed: list[str]) -> list[str]:
+    """Of the files git lists in `folder`, the YAML files a folder walk would reach."""
+    return [os.path.normpath(os.path.join(folder, rel)) for rel in listed
+            if rel.endswith(YAML_SUFFIXES) and kept_by_walk(rel, folder)]
+
+
+def _walk_order(paths: list[str]) -> list[str]:
+    """git's listing in os.walk's order: a folder's own files before its subfolders, each sorted."""
+    def key(path: str):
+        parts = path.split("/")
+        return [(1, d) for d in parts[:-1]] + [(0, parts[-1])]
+
+    return sorted(paths, key=key)
 
 
 def is_submission(loaded: Loaded, named: bool = True) -> bool:

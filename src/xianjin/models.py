@@ -77,6 +77,8 @@ def _phone(text: str) -> str:
 def _date(text: Any) -> date:
     if isinstance(text, date):
         return text
+    if text is None:  # `报送日期:` left empty, as the starter file writes it
+        raise XJ201.refuse("这一项是必填项，不能空着")
     if not isinstance(text, str):
         raise XJ219.refuse("应当填写日期，例如 2012-08-15")
     _required(text)

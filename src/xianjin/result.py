@@ -76,6 +76,8 @@ class Report(Tally):
     skipped: list[str] = field(default_factory=list)  # YAML files that are not submissions
     unreadable: list[Problem] = field(default_factory=list)  # paths that could not be read (exit 2)
     province: list[Problem] = field(default_factory=list)  # problems of no single file
+    untracked: list[str] = field(default_factory=list)  # YAML beside tracked files that git does not track
+    files_only: bool = False  # each file on its own: no checks across files, no province lines
     # awards.DecisionsFile (which builds on this module): the provincial office's, normally one.
     decisions: list = field(default_factory=list)
 

@@ -35,7 +35,7 @@ def starter_text(quota: UnitQuota, campaign: Campaign, schema_ref: str | None) -
         lines.append(f"# yaml-language-server: $schema={schema_ref}")
     lines += [
         f"# {quota.名称}的推荐文件（{campaign.文号}），{campaign.报送截止日期:%Y年%-m月%-d日}前报送。",
-        "# 在引号之间或“|”下一行（缩进对齐）填写；填好后运行：xianjin validate 本文件",
+        "# 在冒号后面，或“|”的下一行起（比栏目名多缩进两格）填写；填好后运行：xianjin validate 本文件",
         "# 列表顺序就是排序表的序号和审批表的编号。",
         "",
     ]
@@ -61,6 +61,8 @@ def starter_text(quota: UnitQuota, campaign: Campaign, schema_ref: str | None) -
             for _ in range(count):
                 number += 1
                 lines += _nominee(kind, number, area)
+    while not lines[-1]:  # the empty line under the last `|`: no blank line at the end of the file
+        lines.pop()
     return "\n".join(lines) + "\n"
 
 
@@ -81,9 +83,12 @@ def _nominee(kind: type[Nominee], number: int, area: str) -> list[str]:
 def _field(name: str, description: str, indent: int, area: str) -> list[str]:
     pad = " " * indent
     hint = _EXAMPLES.get(name, description).format(area=area)
+    # Empty, not '': an editor's schema and xianjin both read an untouched slot as not yet
+    # filled, and whatever the clerk types needs no quotes around it. The line under a `|`
+    # is left empty, not indented: trailing spaces fail every YAML linter.
     if name in BLOCK_FIELDS:
-        return [f"{pad}{name}: |  # {hint}", f"{pad}  "]
-    return [f"{pad}{name}: ''  # {hint}"]
+        return [f"{pad}{name}: |  # {hint}", ""]
+    return [f"{pad}{name}:  # {hint}"]
 
 
 def relative_ref(schema_ref: str, target: str) -> str:

@@ -16,8 +16,8 @@ from pydantic import ValidationError
 from xianjin.awards import DecisionsFile, Item, resolve
 from xianjin.campaign import ALTERNATE, BRANDS, CATEGORIES, DEFAULT_CAMPAIGN, FORMAL, Campaign
 from xianjin.decisions import DECISIONS_KEY, ENTRY_MODELS, LISTS, Decision, Decisions
-from xianjin.discover import discover, is_decisions, is_submission
-from xianjin.loader import Loaded, load_file
+from xianjin.discover import STDIN, discover, is_decisions, is_submission, kept_by_walk
+from xianjin.loader import Loaded, load_bytes, load_file
 from xianjin.model_errors import pydantic_problems, unknown_key_message
 from xianjin.models import CATEGORY_MODELS, NOMINEE_KINDS, Header, Submission, numbered
 from xianjin.problems import Problem, field_path
@@ -48,24 +48,38 @@ def load_campaign(path: str | Path | None = None) -> Campaign:
         raise CampaignError(pydantic_problems(exc, loaded, ())) from None
 
 
+STDIN_NAME = "<stdin>"
+
+
 def validate_paths(paths: list[str], campaign: Campaign, *, require_all: bool = False,
-                   decisions: str | None = None) -> Report:
-    """`decisions` names the decisions file; one found among `paths` (by its 决定 key) is checked too."""
-    report = Report(campaign)
-    found, report.unreadable = discover(paths + ([decisions] if decisions else []))
+                   files_only: bool = False, stdin: bytes | None = None, decisions: str | None = None) -> Report:
+    """`files_only`: the files named are checked each on its own and, like files found in a
+    folder, skipped when they are not submissions or a .xianjinignore lists them (pre-commit's
+    per-file hook hands over every YAML file of a commit, in batches); a decisions file is
+    skipped too, having nothing to be checked against. `stdin`: the bytes read for the path
+    `-`. `decisions` names the decisions file; one found among `paths` (by its 决定 key) is
+    checked too."""
+    report = Report(campaign, files_only=files_only)
+    found, report.unreadable = discover(paths + ([decisions] if decisions else []), report.untracked)
     named_decisions = os.path.realpath(decisions) if decisions else None
     found_decisions = []
     for path, named in found:
-        loaded = load_file(path)
+        if files_only and not kept_by_walk(path):
+            continue
+        loaded = load_bytes(stdin or b"", STDIN_NAME) if path == STDIN else load_file(path)
         if loaded.io_error:
             report.unreadable.extend(loaded.problems)
         elif os.path.realpath(path) == named_decisions or is_decisions(loaded):
-            found_decisions.append(loaded)
-        elif not is_submission(loaded, named):
-            report.skipped.append(path)
+            if files_only:
+                report.skipped.append(loaded.path)
+            else:
+                found_decisions.append(loaded)
+        elif not is_submission(loaded, named and not files_only):
+            report.skipped.append(loaded.path)
         else:
             report.units.append(check_loaded(loaded, campaign))
-    check_across(report, require_all=require_all)
+    if not files_only:
+        check_across(report, require_all=require_all)
     report.decisions = [check_decisions(loaded, report.units, campaign) for loaded in found_decisions]
     _one_decisions_file(report.decisions)
     return report

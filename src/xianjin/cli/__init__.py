@@ -32,7 +32,7 @@ def cli() -> None:
     """
 
 
-for _command in (check.validate, check.summary, check.rules, make.init, make.schema,
+for _command in (check.validate, check.fix, check.summary, check.rules, make.init, make.schema,
                  render.render_command, render.doctor):
     cli.add_command(_command)
 

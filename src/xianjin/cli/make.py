@@ -6,13 +6,14 @@ import os
 
 import click
 
+from xianjin.cli.completion import complete_unit
 from xianjin.cli.options import campaign_option, command, fail, output_option, write_or_exit
 from xianjin.files import os_error_text
 from xianjin.text import squeeze
 
 
 @command()
-@click.argument("unit", nargs=-1, metavar="推荐单位 | --decisions [路径]...")
+@click.argument("unit", nargs=-1, metavar="推荐单位 | --decisions [路径]...", shell_complete=complete_unit)
 @output_option("写入的文件名，默认“推荐单位.yaml”（--decisions 时“决定.yaml”）。")
 @click.option("--force", is_flag=True, help="文件已存在时覆盖。")
 @click.option("--schema", "schema_ref", default="schemas/submission.schema.json", show_default=True,

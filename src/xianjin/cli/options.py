@@ -56,9 +56,9 @@ def decisions_option(help: str = "省委创先办的决定文件（考察结果�
 
 
 def output_option(help: str, *, writable: bool = False):
-    """-o/--output FILE: write there instead of the screen."""
-    return click.option("-o", "--output", type=click.Path(dir_okay=False, writable=writable), default=None,
-                        help=help)
+    """-o/--output FILE: write there instead of the screen; `-o -` is the screen."""
+    return click.option("-o", "--output", type=click.Path(dir_okay=False, writable=writable, allow_dash=True),
+                        default=None, help=help)
 
 
 def default_format() -> str:
@@ -87,9 +87,9 @@ def write_report(report, fmt: str, output: str | None = None, *, strict: bool = 
     """The report in `fmt`, on the screen (in colour on a terminal) or into `output`."""
     from xianjin import reporters
 
-    if output:
+    if output and output != "-":
         buffer = io.StringIO()
         reporters.write(fmt, report, buffer, strict=strict)
         write_or_exit(output, buffer.getvalue())
     else:
-        reporters.write(fmt, report, sys.stdout, color=use_color(sys.stdout), strict=strict)
+        reporters.write(fmt, report, sys.stdout, color=use_color(sys.stdout) and fmt == "text", strict=strict)

@@ -8,6 +8,7 @@ import sys
 
 import click
 
+from xianjin.cli.completion import complete_unit
 from xianjin.cli.options import (campaign_option, command, decisions_option, default_format, fail, paths_argument,
                                  write_report)
 from xianjin.files import os_error_text
@@ -18,7 +19,8 @@ from xianjin.render.errors import RenderError
 @paths_argument
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False), metavar="文件夹",
               help="输出文件夹；每个推荐单位写入其中的“推荐单位名”子文件夹。")
-@click.option("--unit", default=None, metavar="推荐单位", help="只排版这个推荐单位，如 石家庄、省直机关。")
+@click.option("--unit", default=None, metavar="推荐单位", shell_complete=complete_unit,
+              help="只排版这个推荐单位，如 石家庄、省直机关。")
 @click.option("--format", "fmt", type=click.Choice(["pdf", "html"]), default="pdf",
               help="pdf（默认）；html 用于在浏览器中快速查看。")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
