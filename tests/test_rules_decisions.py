@@ -287,3 +287,12 @@ def test_missing_header_and_machine_formats(repo):
     cases = {case.get("name"): case for case in ElementTree.fromstring(junit).iter("testcase")}
     ours = next(case for name, case in cases.items() if name.endswith("决定.yaml"))
     assert "XJ201" in ours.find("failure").text
+
+
+def test_the_per_file_hook_skips_the_decisions_file(repo):
+    """pre-commit hands over a commit's files in batches: there is nothing whole to check a decisions file against."""
+    target = repo / "决定.yaml"
+    target.write_text("\n".join(HEADER + ["考察:", *inspection("石家庄", "群众满意窗口", 1, "取消资格")]) + "\n", "utf-8")
+    result = CliRunner().invoke(cli, ["validate", "--files-only", str(repo / "units" / "09-衡水.yaml"), str(target)])
+    assert result.exit_code == 0, result.output
+    assert "共检查 1 个推荐文件（另有 1 个 YAML 文件不是推荐文件，已跳过）" in result.output
