@@ -224,3 +224,21 @@ def test_one_unit_of_the_province_gets_its_forms_filled_but_no_decision(work, tm
     assert "不生成表彰决定、荣誉证书和考察情况汇总" in done.stderr
     assert not (tmp_path / "表彰决定.pdf").exists()
     assert "（编号：3）已取消评选资格" in squeeze(text(tmp_path / "衡水" / "01-群众满意窗口推荐和审批表.pdf"))
+
+
+def test_a_character_without_a_glyph_in_a_reason_is_refused_before_writing(work, tmp_path):
+    unknown = "\U0002EBF0"  # CJK Extension I: no installed font has it
+    bad = tmp_path / "决定.yaml"
+    bad.write_text(DECISIONS.replace("事迹材料与实际不符", f"事迹材料与实际不符{unknown}"), "utf-8")
+    done = xianjin("render", work / "in", "--decisions", bad, "--out", tmp_path / "out")
+    assert done.returncode == 2
+    assert f"{bad}:6:" in done.stderr and "U+2EBF0" in done.stderr and "没有字形" in done.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_html_for_a_quick_look(work, tmp_path):
+    done = xianjin("render", work / "in", "--decisions", work / "决定.yaml", "--out", tmp_path, "--format", "html")
+    assert done.returncode == 0, done.stderr
+    page = (tmp_path / "荣誉证书.html").read_text("utf-8")
+    assert page.count('<section class="certificate">') == 12 + 12 + 1 + 11 + 11 + 1
+    assert (tmp_path / "style.css").is_file() and (tmp_path / "表彰决定.html").is_file()
