@@ -242,3 +242,15 @@ def test_html_for_a_quick_look(work, tmp_path):
     page = (tmp_path / "荣誉证书.html").read_text("utf-8")
     assert page.count('<section class="certificate">') == 12 + 12 + 1 + 11 + 11 + 1
     assert (tmp_path / "style.css").is_file() and (tmp_path / "表彰决定.html").is_file()
+
+
+def test_word_forms_carry_the_decision_but_the_provincial_documents_are_pdf_only(work, tmp_path):
+    import zipfile
+
+    done = xianjin("render", work / "in", "--decisions", work / "决定.yaml", "--out", tmp_path, "--format", "docx")
+    assert done.returncode == 0, done.stderr
+    assert "只排 PDF 和 HTML，没有 Word 版" in done.stderr
+    assert not list(tmp_path.glob("表彰决定*"))
+    with zipfile.ZipFile(tmp_path / "衡水" / "01-群众满意窗口推荐和审批表.docx") as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    assert "取消评选资格。理由：考察中发现该窗口有群众投诉。" in xml

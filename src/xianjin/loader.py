@@ -51,6 +51,11 @@ class Loaded:
     key_at: dict[FieldPath, Where] = field(default_factory=dict)  # where each key was typed
     problems: list[Problem] = field(default_factory=list)
     io_error: bool = False
+    # Fields whose problem the loader reported already (a workbook cell Excel changed): the models'
+    # second opinion on the same value is not repeated.
+    settled: set[str] = field(default_factory=set)
+    # Whether this is a submission, when the loader can tell (a workbook by its sheets).
+    submission: bool | None = None
 
     @property
     def ok(self) -> bool:
@@ -67,25 +72,34 @@ class Loaded:
     def where_key(self, path: FieldPath) -> Where:
         return self.key_at.get(path) or self.where(path)
 
+    def order(self, p: Problem) -> tuple:
+        """How this file's problems are listed: from its top to its bottom."""
+        return (p.line, p.column, p.code)
+
 
 def load_file(path: str | Path) -> Loaded:
-    shown = str(path)
+    result = Loaded(str(path))
+    raw = read_bounded(result, "请确认这是推荐文件而不是改了扩展名的其他文件")
+    return result if raw is None else load_bytes(raw, result.path)
+
+
+def read_bounded(result: Loaded, too_big: str) -> bytes | None:
+    """The bytes of the file at result.path, or None with the reason in `result`: XJ100 (and
+    io_error) when it cannot be read, XJ101 when it is over MAX_BYTES (`too_big` says what to do)."""
+    path = result.path
     try:
         p = Path(path)
         size = p.stat().st_size
         if size > MAX_BYTES:
-            result = Loaded(shown)
             result.problems.append(XJ101.problem(
-                shown, (1, 1), "",
-                f"文件有 {size / 1024 / 1024:.1f} MB，超过了 {MAX_BYTES // 1024 // 1024} MB 的上限；"
-                "请确认这是推荐文件而不是改了扩展名的其他文件"))
-            return result
-        raw = p.read_bytes()
+                path, (1, 1), "",
+                f"文件有 {size / 1024 / 1024:.1f} MB，超过了 {MAX_BYTES // 1024 // 1024} MB 的上限；{too_big}"))
+            return None
+        return p.read_bytes()
     except (OSError, ValueError) as exc:
-        result = Loaded(shown, io_error=True)
-        result.problems.append(XJ100.problem(shown, (1, 1), "", "无法读取这个文件：" + os_error_text(exc)))
-        return result
-    return load_bytes(raw, shown)
+        result.io_error = True
+        result.problems.append(XJ100.problem(path, (1, 1), "", "无法读取这个文件：" + os_error_text(exc)))
+        return None
 
 
 def load_bytes(raw: bytes, path: str = "<input>") -> Loaded:

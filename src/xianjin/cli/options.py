@@ -55,10 +55,10 @@ def decisions_option(help: str = "省委创先办的决定文件（考察结果�
     return click.option("--decisions", type=click.Path(dir_okay=False), default=None, metavar="决定文件", help=help)
 
 
-def output_option(help: str, *, writable: bool = False):
+def output_option(help: str, *, writable: bool = False, required: bool = False, metavar: str | None = None):
     """-o/--output FILE: write there instead of the screen; `-o -` is the screen."""
     return click.option("-o", "--output", type=click.Path(dir_okay=False, writable=writable, allow_dash=True),
-                        default=None, help=help)
+                        default=None, required=required, metavar=metavar, help=help)
 
 
 def default_format() -> str:
@@ -76,9 +76,9 @@ def fail(message: str, code: int = 2):
     sys.exit(code)
 
 
-def write_or_exit(target: str, text: str) -> None:
+def write_or_exit(target: str, data: str | bytes) -> None:
     try:
-        write_atomic(target, text)
+        write_atomic(target, data)
     except OSError as exc:
         fail(f"错误：无法写入 {target}（{os_error_text(exc)}）。")
 

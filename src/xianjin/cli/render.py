@@ -21,8 +21,8 @@ from xianjin.render.errors import RenderError
               help="输出文件夹；每个推荐单位写入其中的“推荐单位名”子文件夹。")
 @click.option("--unit", default=None, metavar="推荐单位", shell_complete=complete_unit,
               help="只排版这个推荐单位，如 石家庄、省直机关。")
-@click.option("--format", "fmt", type=click.Choice(["pdf", "html"]), default="pdf",
-              help="pdf（默认）；html 用于在浏览器中快速查看。")
+@click.option("--format", "fmt", type=click.Choice(["pdf", "html", "docx"]), default="pdf",
+              help="pdf（默认）；html 用于在浏览器中快速查看；docx 是 Word 文件（Word、WPS 可以打开修改）。")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
               help="并行进程数，默认等于 CPU 核数。")
 @click.option("--force", is_flag=True, help="忽略缓存，全部重新排版。")
@@ -46,6 +46,7 @@ def render_command(paths, out, unit, fmt, jobs, force, campaign, decisions) -> N
       xianjin render examples/ --out 打印/
       xianjin render examples/ --out 打印/ --unit 石家庄
       xianjin render 01-石家庄.yaml --out 预览/ --format html
+      xianjin render 衡水.xlsx --out word/ --format docx
       xianjin render 仓库/ --decisions 决定.yaml --out 打印/
     """
     from xianjin.render.run import render_report
@@ -81,6 +82,9 @@ def _tell(result, report, unit: str | None, fmt: str, out: str) -> None:
     if result.stale_summary is not None:
         click.echo(f"提示：{result.stale_summary} 是以前排版的，本次只排版了一个推荐单位，没有更新它；"
                    "排版全部推荐单位时会更新。", err=True)
+    if report.decisions and unit is None and fmt == "docx":
+        click.echo("提示：表彰决定、荣誉证书和考察情况汇总只排 PDF 和 HTML，没有 Word 版；审批表已按决定文件填写。",
+                   err=True)
     if report.decisions and unit is not None:
         click.echo("提示：只排版一个推荐单位时，审批表按决定文件填写，但不生成表彰决定、荣誉证书和考察情况汇总；"
                    "排版全部推荐单位时生成。", err=True)

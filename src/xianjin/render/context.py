@@ -19,7 +19,7 @@ from xianjin.result import Report
 SUMMARY_NAME = "全省汇总表"
 _FORMS = {WINDOWS: "form-window.html.j2", EXEMPLARS: "form-exemplar.html.j2", BRANDS: "form-brand.html.j2"}
 # The ranking tables' column heading names what goes in the cell (附件3).
-_COLUMNS = {WINDOWS: "名称、所属单位", EXEMPLARS: "姓名、性别、民族、单位及职务", BRANDS: "名称、所属单位"}
+RANKING_COLUMNS = {WINDOWS: "名称、所属单位", EXEMPLARS: "姓名、性别、民族、单位及职务", BRANDS: "名称、所属单位"}
 MEASURE = {WINDOWS: "个", EXEMPLARS: "名", BRANDS: "个"}
 
 
@@ -76,7 +76,7 @@ def unit_documents(sub: Submission, campaign: Campaign, decided=None) -> list[Do
                 for it in items(sub, category)]
         docs.append(Document(f"{i + 4:02d}-{category}排序表", "ranking.html.j2", {
             **base, "title": f"推荐全省为民服务创先争优{category}排序表", "kind": category,
-            "columns": _COLUMNS[category], "rows": rows}))
+            "columns": RANKING_COLUMNS[category], "rows": rows}))
     for i, category in enumerate(CATEGORIES):
         entries = [_material(it) for it in items(sub, category)]
         docs.append(Document(f"{i + 7:02d}-{category}典型事迹材料", "material.html.j2", {

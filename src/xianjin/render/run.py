@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from xianjin.files import os_error_text, write_atomic
-from xianjin.render import awards, cache, commonfonts
+from xianjin.render import awards, cache, commonfonts, docx
 from xianjin.render.assets import STYLESHEET, stylesheet_path
 from xianjin.render.context import SUMMARY_NAME, Document, summary_document, unit_documents
 from xianjin.render.errors import RenderError
@@ -24,7 +24,7 @@ from xianjin.render.pool import Job, Progress, run_jobs, warm_up
 from xianjin.render.templating import render_html
 from xianjin.result import Report
 
-OUTPUT_FORMATS = ("pdf", "html")
+OUTPUT_FORMATS = ("pdf", "html", "docx")
 AWARDS_PART = "决定"  # the manifest of 表彰决定, 荣誉证书 and 考察情况汇总 in the output folder
 
 
@@ -69,7 +69,7 @@ def render_report(report: Report, out: str | Path, *, fmt: str = "pdf", jobs: in
     `progress(done, total)` about the PDFs written.
     """
     if fmt not in OUTPUT_FORMATS:
-        raise RenderError(f"不支持的格式“{fmt}”，应为 pdf 或 html")
+        raise RenderError(f"不支持的格式“{fmt}”，应为 pdf、html 或 docx")
     units = [u for u in report.units if u.submission is not None]
     if not units:
         raise RenderError("没有可排版的推荐文件")
@@ -96,7 +96,8 @@ def render_report(report: Report, out: str | Path, *, fmt: str = "pdf", jobs: in
     if len(units) == 1 and (out / f"{SUMMARY_NAME}.{fmt}").is_file():
         result.stale_summary = out / f"{SUMMARY_NAME}.{fmt}"
     awards_key = cache.combined_key([*keys, decisions.loaded.text]) if decisions else ""
-    with_awards = bool(decisions and decision_documents)
+    # The provincial documents have no Word templates: the office prints and stamps them.
+    with_awards = bool(decisions and decision_documents and fmt != "docx")
     if with_awards and not force and cache.is_fresh(out.resolve(), awards_key, fmt, AWARDS_PART):
         with_awards, result.awards_cached = False, True
     workers = jobs or os.cpu_count() or 1
@@ -120,7 +121,8 @@ def render_report(report: Report, out: str | Path, *, fmt: str = "pdf", jobs: in
     if not plans:
         return result
     # Every template is filled before the first file is written: a mistake in one fails here.
-    filled = [(p, d, render_html(d.template, d.variables)) for p in plans for d in p.docs]
+    fill = docx.render_docx if fmt == "docx" else render_html
+    filled = [(p, d, fill(d.template, d.variables)) for p in plans for d in p.docs]
     # Only now, so that a missing glyph or a template mistake is told without waiting for it.
     faces = commonfonts.ensure(notify) if fmt == "pdf" else []
 
@@ -137,6 +139,9 @@ def render_report(report: Report, out: str | Path, *, fmt: str = "pdf", jobs: in
     try:
         if fmt == "html":
             _write_html(plans, filled, staged)
+        elif fmt == "docx":
+            for p, d, document in filled:
+                write_atomic(staged[p.folder / f"{d.name}.docx"], document)
         else:
             result.pages = _write_pdf(filled, staged, workers, progress, tuple(faces))
         for target, staging in staged.items():

@@ -19,7 +19,7 @@ def _paint(text: str, style: str, color: bool) -> str:
 
 
 def format_problem(p: Problem, color: bool = False) -> str:
-    where = f"{visible(p.path)}:{p.line}:{p.column}" if p.path else "xianjin"
+    where = visible(p.location)
     return f"{_paint(where, 'bold', color)}: {_paint(p.level, p.level, color)} {p.code} {problem_text(p)}"
 
 
