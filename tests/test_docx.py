@@ -173,6 +173,7 @@ def test_the_province_as_word_and_the_summary(tmp_path):
         assert squeeze(words) in text
 
 
+@pytest.mark.slow
 def test_the_same_input_gives_the_same_docx_bytes(tmp_path):
     a, b = tmp_path / "a", tmp_path / "b"
     for out in (a, b):

@@ -382,6 +382,7 @@ def convert_to_yaml(workbook: Path, tmp_path: Path) -> str:
     return target.read_text("utf-8")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
 def test_yaml_to_xlsx_to_yaml_gives_the_same_data(tmp_path, example):
     xlsx, back = tmp_path / "a.xlsx", tmp_path / "b.yaml"
@@ -436,6 +437,7 @@ def test_fix_never_rewrites_a_workbook(hengshui):
 
 # --- summary -------------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_summary_workbook_lists_every_unit_and_every_nominee(tmp_path):
     target = tmp_path / "汇总.xlsx"
     result = invoke("summary", ROOT / "examples", "--format", "xlsx", "-o", target)
