@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 from click.testing import CliRunner
 
@@ -127,3 +128,18 @@ def test_readme_shows_the_real_refusal_of_a_promotion_into_a_cancelled_place(tmp
     result = invoke("validate", "仓库/")
     assert result.exit_code == 1
     assert result.output.startswith(shown)
+
+
+@pytest.mark.slow
+def test_the_summary_workbook_has_the_stage_columns_too(tmp_path):
+    import openpyxl
+
+    target = tmp_path / "决定.yaml"
+    target.write_text(DECISIONS, "utf-8")
+    book = tmp_path / "汇总.xlsx"
+    assert invoke("summary", EXAMPLES, "--decisions", target, "--format", "xlsx", "-o", book).exit_code == 0
+    rows = list(openpyxl.load_workbook(book).worksheets[0].iter_rows(values_only=True))
+    head = list(rows[0])
+    assert head[9:13] == ["考察通过", "取消", "递补", "表彰"] and len(head) == 17
+    hengshui = next(r for r in rows if r[0] == "衡水")
+    assert list(hengshui[9:13]) == [23, 2, 1, 23] and len(hengshui) == 17
