@@ -54,6 +54,18 @@ class Lengths(_Data):
     主要事迹上限: int
 
 
+class Award(_Data):
+    """The words of the 表彰决定 and the 荣誉证书 that a decisions file does not give."""
+
+    决定标题: str
+    主送: str
+    印发机关: str
+    名单标题: str
+    称号: dict[str, str]  # category → the honour's full name
+    正文: str  # {群众满意窗口} and the others become the numbers awarded
+    证书用语: str
+
+
 class Campaign(_Data):
     名称: str
     文号: str
@@ -62,6 +74,7 @@ class Campaign(_Data):
     报送截止日期: date
     递补名额: int
     全省名额: dict[str, int]
+    表彰: Award
     推荐单位: tuple[UnitQuota, ...]
     行业: tuple[str, ...]
     年龄: AgeLimits
@@ -85,6 +98,8 @@ class Campaign(_Data):
             low, high = u.优质服务品牌
             if not 0 <= low <= high:
                 raise ValueError(f"{u.名称}的优质服务品牌幅度 {low}–{high} 不对：下限不能大于上限")
+        if set(self.表彰.称号) != set(CATEGORIES):
+            raise ValueError(f"表彰的称号应当正好写明{'、'.join(CATEGORIES)}三类")
         if not self.年龄.下限 <= self.年龄.提示上限 <= self.年龄.上限:
             raise ValueError("年龄应满足 下限 ≤ 提示上限 ≤ 上限")
         return self

@@ -7,7 +7,8 @@ beside the files it describes, written only after all of them are in place, so a
 interrupted run is simply redone. The manifest also lists the files, so that a document
 which is no longer produced (a removed 推荐情况报告) is deleted rather than left behind
 stale. Each format has its own manifest: PDF and HTML may share a folder, and the files
-of one are never "no longer produced" by the other.
+of one are never "no longer produced" by the other; nor are the province's documents
+(全省汇总表) and the decisions' (表彰决定…) in one output folder: each set has its own.
 """
 
 from __future__ import annotations
@@ -27,8 +28,8 @@ from xianjin.render.fonts import all_faces, stacks
 from xianjin.render.libraries import library_versions
 
 
-def manifest_name(fmt: str) -> str:
-    return f".xianjin-render-{fmt}.json"
+def manifest_name(fmt: str, part: str = "") -> str:
+    return f".xianjin-render-{fmt}{'-' + part if part else ''}.json"
 
 
 def _weasyprint_version() -> str:
@@ -73,21 +74,21 @@ def combined_key(keys: list[str]) -> str:
     return hashlib.sha256("\0".join(keys).encode()).hexdigest()
 
 
-def _read(folder: Path, fmt: str) -> dict:
+def _read(folder: Path, fmt: str, part: str = "") -> dict:
     try:
-        return json.loads((folder / manifest_name(fmt)).read_text("utf-8"))
+        return json.loads((folder / manifest_name(fmt, part)).read_text("utf-8"))
     except (OSError, ValueError):
         return {}
 
 
-def is_fresh(folder: Path, key: str, fmt: str) -> bool:
-    data = _read(folder, fmt)
+def is_fresh(folder: Path, key: str, fmt: str, part: str = "") -> bool:
+    data = _read(folder, fmt, part)
     return data.get("key") == key and all((folder / f).is_file() for f in data.get("files", []))
 
 
-def record(folder: Path, key: str, files: list[str], fmt: str) -> None:
-    for name in _read(folder, fmt).get("files", []):
+def record(folder: Path, key: str, files: list[str], fmt: str, part: str = "") -> None:
+    for name in _read(folder, fmt, part).get("files", []):
         # Only names this tool wrote before, and only plain names inside this folder.
         if name not in files and "/" not in name and "\\" not in name and not name.startswith("."):
             (folder / name).unlink(missing_ok=True)
-    write_atomic(folder / manifest_name(fmt), json.dumps({"key": key, "files": files}, ensure_ascii=False, indent=1))
+    write_atomic(folder / manifest_name(fmt, part), json.dumps({"key": key, "files": files}, ensure_ascii=False, indent=1))

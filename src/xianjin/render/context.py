@@ -22,7 +22,7 @@ SUMMARY_NAME = "全省汇总表"
 _FORMS = {WINDOWS: "form-window.html.j2", EXEMPLARS: "form-exemplar.html.j2", BRANDS: "form-brand.html.j2"}
 # The ranking tables' column heading names what goes in the cell (附件3).
 RANKING_COLUMNS = {WINDOWS: "名称、所属单位", EXEMPLARS: "姓名、性别、民族、单位及职务", BRANDS: "名称、所属单位"}
-_MEASURE = {WINDOWS: "个", EXEMPLARS: "名", BRANDS: "个"}
+MEASURE = {WINDOWS: "个", EXEMPLARS: "名", BRANDS: "个"}
 
 
 @dataclass
@@ -40,6 +40,7 @@ class Item:
     alternate: bool
     nominee: object
     approvals: object
+    mark: str = ""  # printed beside the number: 已取消评选资格 (from the decisions file)
 
 
 def created_stamp(fallback: date) -> str:
@@ -50,13 +51,15 @@ def created_stamp(fallback: date) -> str:
     return f"{fallback:%Y-%m-%d}T00:00:00Z"
 
 
-def items(sub: Submission, category: str) -> list[Item]:
+def items(sub: Submission, category: str, decided=None) -> list[Item]:
+    """`decided(category, item)`, when given, fills in what the decisions file says (render/awards.py)."""
     empty = BrandApprovals() if category == BRANDS else Approvals()
-    return [Item(number, section == ALTERNATE, nominee, nominee.审批意见 or empty)
-            for section, _, number, nominee in sub.category(category).numbered()]
+    found = [Item(number, section == ALTERNATE, nominee, nominee.审批意见 or empty)
+             for section, _, number, nominee in sub.category(category).numbered()]
+    return [decided(category, it) for it in found] if decided else found
 
 
-def unit_documents(sub: Submission, campaign: Campaign, duplex: bool = False) -> list[Document]:
+def unit_documents(sub: Submission, campaign: Campaign, decided=None, duplex: bool = False) -> list[Document]:
     """The documents of one unit; `duplex` starts every form and material on a recto (style.css)."""
     base = {"author": sub.填报单位, "version": __version__, "created": created_stamp(sub.报送日期),
             "填报单位": sub.填报单位, "duplex": duplex}
@@ -72,7 +75,7 @@ def unit_documents(sub: Submission, campaign: Campaign, duplex: bool = False) ->
             "报送日期": sub.报送日期, "署名右空": f"{signature_margin(sub.填报单位, sub.报送日期) * GRID_PT:.2f}pt",
             "联系人": sub.联系人, "联系电话": sub.联系电话}))
     for name, title, category in forms:
-        docs.append(Document(name, _FORMS[category], {**base, "title": title, "entries": items(sub, category)}))
+        docs.append(Document(name, _FORMS[category], {**base, "title": title, "entries": items(sub, category, decided)}))
     for name, title, category in rankings:
         rows = [{"number": it.number, "alternate": it.alternate, "content": ranking_cell(it.nominee)}
                 for it in items(sub, category)]
@@ -124,7 +127,7 @@ def _report_paragraphs(sub: Submission) -> list[dict]:
 
 
 def _states_counts(sub: Submission, text: str) -> bool:
-    wanted = [(len(getattr(sub.category(c), FORMAL)), _MEASURE[c]) for c in CATEGORIES]
+    wanted = [(len(getattr(sub.category(c), FORMAL)), MEASURE[c]) for c in CATEGORIES]
     return all(re.search(rf"(?<!\d){n}\s*{m}", text) for n, m in wanted if n)
 
 
@@ -134,7 +137,7 @@ def _counts(sub: Submission) -> str:
         lists = sub.category(category)
         formal = len(getattr(lists, FORMAL))
         alt = len(getattr(lists, ALTERNATE, ()))
-        m = _MEASURE[category]
+        m = MEASURE[category]
         parts.append(f"{category}{formal}{m}" + (f"（另推荐递补对象{alt}{m}）" if alt else ""))
     return f"经研究，现推荐{'、'.join(parts)}。推荐审批表、排序表和典型事迹材料附后。"
 

@@ -34,6 +34,11 @@ def _strings(value, path=()):
     # dates, numbers, None: printed with template characters only
 
 
+def _no_glyph(where: str, field: str, ch: str) -> str:
+    return (f"{where}: {field}中的“{ch}”（U+{ord(ch):04X}）在已安装的字体中没有字形，"
+            "为免印成空框，未生成任何文件。请核对此字，或安装含此字的字体后重试")
+
+
 def check_unit(unit: UnitFile) -> None:
     """Every text of the unit's Submission (what will be printed), located in its file."""
     check = _checker()
@@ -45,8 +50,7 @@ def check_unit(unit: UnitFile) -> None:
             line, col = unit.loaded.where(path)
             where = f"{unit.path}:{line}:{col}"
             field = field_path(path[field_from:])
-            problems.append(f"{where}: {who}“{field}”中的“{ch}”（U+{ord(ch):04X}）在已安装的字体中没有字形，"
-                            "为免印成空框，未生成任何文件。请核对此字，或安装含此字的字体后重试")
+            problems.append(_no_glyph(where, f"{who}“{field}”", ch))
 
     for key in HEADER_KEYS:
         value = getattr(sub, key, None)
@@ -58,5 +62,21 @@ def check_unit(unit: UnitFile) -> None:
             at = (category, section, index)
             for path, text in _strings(nominee.model_dump()):
                 report((*at, *path), who, text, field_from=len(at))
+    if problems:
+        raise RenderError("\n".join(problems))
+
+
+def check_decisions(d) -> None:
+    """The same for the decisions file (awards.DecisionsFile): its title, body and reasons are printed too."""
+    check = _checker()
+    problems: list[str] = []
+    texts = [(("决定", k), v) for k, v in (d.header.model_dump() if d.header else {}).items()]
+    texts += [((*item.path, k), v) for item in d.all_items() for k, v in item.model.model_dump().items()]
+    for path, text in texts:
+        if not isinstance(text, str):
+            continue
+        for ch in check.missing(text):
+            line, col = d.loaded.where(path)
+            problems.append(_no_glyph(f"{d.path}:{line}:{col}", f"“{field_path(path)}”", ch))
     if problems:
         raise RenderError("\n".join(problems))

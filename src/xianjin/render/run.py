@@ -14,17 +14,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from xianjin.files import os_error_text, write_atomic
-from xianjin.render import cache, commonfonts, docx
+from xianjin.render import awards, cache, commonfonts, docx
 from xianjin.render.assets import STYLESHEET, stylesheet_path
 from xianjin.render.context import SUMMARY_NAME, Document, summary_document, unit_documents
 from xianjin.render.errors import RenderError
-from xianjin.render.glyphs import check_unit
+from xianjin.render.glyphs import check_decisions, check_unit
 from xianjin.render.libraries import check_environment
 from xianjin.render.pool import Job, Progress, run_jobs, warm_up
 from xianjin.render.templating import render_html
 from xianjin.result import Report
 
 OUTPUT_FORMATS = ("pdf", "html", "docx")
+AWARDS_PART = "决定"  # the manifest of 表彰决定, 荣誉证书 and 考察情况汇总 in the output folder
 
 
 @dataclass
@@ -33,6 +34,8 @@ class RenderResult:
     cached: list[str] = field(default_factory=list)  # units already up to date
     pages: int = 0  # pages written now (PDF only)
     stale_summary: Path | None = None  # an earlier 全省汇总表 this run (of one unit) did not update
+    awards: list[str] = field(default_factory=list)  # 表彰决定… written now
+    awards_cached: bool = False  # … or already up to date
 
 
 @dataclass
@@ -41,6 +44,7 @@ class _Planned:
     key: str
     docs: list[Document]
     label: str
+    part: str = ""  # which manifest of the folder records these documents
 
 
 def output_folder(out: Path, name: str) -> Path:
@@ -55,10 +59,12 @@ def output_folder(out: Path, name: str) -> Path:
 
 def render_report(report: Report, out: str | Path, *, fmt: str = "pdf", jobs: int | None = None,
                   force: bool = False, duplex: bool = True, progress: Progress | None = None,
-                  notify=None) -> RenderResult:
+                  notify=None, decision_documents: bool = True) -> RenderResult:
     """Render the valid submissions of `report` into `out/<unit>/`. Raises RenderError (Chinese).
 
     With several units, `out/全省汇总表` too; see context.summary_document for a single unit.
+    With a decisions file, the 省委 box of every form is filled from it, and (unless
+    `decision_documents` is false: one unit of the province) `out/表彰决定` and the others.
     `notify(message)` is told about slow one-time work (building the common-character fonts),
     `progress(done, total)` about the PDFs written. `duplex` starts every form, material and
     document on a recto, with a blank verso where needed.
@@ -73,11 +79,14 @@ def render_report(report: Report, out: str | Path, *, fmt: str = "pdf", jobs: in
     env_key = cache.environment_key(campaign, layout="duplex" if duplex else "simplex")
     result = RenderResult()
 
+    outcome = report.outcome
+    decisions = report.decisions[0] if outcome else None
+    decided_on = decisions.header.日期 if decisions and decisions.header else None
     todo = []
     keys = []
     for u in units:
         folder = output_folder(out, u.unit)  # type: ignore[arg-type]
-        key = cache.unit_key(env_key, u.loaded.text)
+        key = cache.unit_key(env_key, u.loaded.text + awards.unit_stamp(outcome, u.unit, decided_on))  # type: ignore[arg-type]
         keys.append(key)
         if not force and cache.is_fresh(folder, key, fmt):
             result.cached.append(u.unit)  # type: ignore[arg-type]
@@ -87,8 +96,13 @@ def render_report(report: Report, out: str | Path, *, fmt: str = "pdf", jobs: in
     summary = len(units) > 1 and (force or not cache.is_fresh(out.resolve(), summary_key, fmt))
     if len(units) == 1 and (out / f"{SUMMARY_NAME}.{fmt}").is_file():
         result.stale_summary = out / f"{SUMMARY_NAME}.{fmt}"
+    awards_key = cache.combined_key([*keys, decisions.loaded.text]) if decisions else ""
+    # The provincial documents have no Word templates: the office prints and stamps them.
+    with_awards = bool(decisions and decision_documents and fmt != "docx")
+    if with_awards and not force and cache.is_fresh(out.resolve(), awards_key, fmt, AWARDS_PART):
+        with_awards, result.awards_cached = False, True
     workers = jobs or os.cpu_count() or 1
-    if fmt == "pdf" and (todo or summary):
+    if fmt == "pdf" and (todo or summary or with_awards):
         check_environment()
         if workers > 1:
             warm_up()
@@ -96,9 +110,16 @@ def render_report(report: Report, out: str | Path, *, fmt: str = "pdf", jobs: in
     plans: list[_Planned] = []
     for u, folder, key in todo:
         check_unit(u)
-        plans.append(_Planned(folder, key, unit_documents(u.submission, campaign, duplex), u.unit))  # type: ignore[arg-type]
+        decided = awards.decide(outcome, u.submission, decided_on) if outcome else None  # type: ignore[arg-type]
+        plans.append(_Planned(folder, key, unit_documents(u.submission, campaign, decided, duplex),  # type: ignore[arg-type]
+                              u.unit))  # type: ignore[arg-type]
     if summary:
         plans.append(_Planned(out.resolve(), summary_key, [summary_document(report)], ""))
+    if decisions is not None and (todo or with_awards):
+        check_decisions(decisions)  # its reasons print on the forms too
+    if with_awards:
+        plans.append(_Planned(out.resolve(), awards_key, awards.decision_documents(
+            outcome, decisions.header, campaign), "", AWARDS_PART))  # type: ignore[arg-type]
     if not plans:
         return result
     # Every template is filled before the first file is written: a mistake in one fails here.
@@ -132,9 +153,11 @@ def render_report(report: Report, out: str | Path, *, fmt: str = "pdf", jobs: in
         raise
     for p in plans:
         cache.record(p.folder, p.key, [f"{d.name}.{fmt}" for d in p.docs] + ([STYLESHEET] if fmt == "html" else []),
-                     fmt)
+                     fmt, p.part)
         if p.label:
             result.written.append(p.label)
+        elif p.part == AWARDS_PART:
+            result.awards = [d.name for d in p.docs]
     return result
 
 
