@@ -34,7 +34,8 @@ def _walk(box, parent, found: list) -> None:
     if FILL in classes or MIDDLE in classes:
         found.append((box, parent, classes))
     for child in getattr(box, "children", ()):
-        _walk(child, box, found)
+        if type(child).__name__ != "LineBox":  # the marked boxes are blocks: no need to visit every word
+            _walk(child, box, found)
 
 
 def finish(pages) -> None:
