@@ -9,6 +9,7 @@ import unicodedata
 from dataclasses import asdict, dataclass
 
 from xianjin.campaign import ALTERNATE, BRANDS, FORMAL, MODELS, WINDOWS
+from xianjin.text import visible
 from xianjin.validate import Report
 
 COLUMNS = ("推荐单位", "窗口名额", "窗口推荐", "窗口递补", "标兵名额", "标兵推荐", "标兵递补",
@@ -79,7 +80,12 @@ def totals(report: Report, table: list[Row]) -> Row:
 
 
 def _cell(value: object) -> str:
-    return "—" if value is None else str(value)
+    return "—" if value is None else visible(value)
+
+
+def _shown(row: Row) -> dict:
+    """The row's values with file names made visible (a name may hold any byte but "/")."""
+    return {k: visible(v) if isinstance(v, str) else v for k, v in asdict(row).items()}
 
 
 def _width(text: str) -> int:
@@ -108,7 +114,7 @@ def format_markdown(report: Report) -> str:
     table = rows(report)
     lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
     for r in (*table, totals(report, table)):
-        lines.append("| " + " | ".join(_cell(v) for v in asdict(r).values()) + " |")
+        lines.append("| " + " | ".join(_cell(v).replace("|", "\\|") for v in asdict(r).values()) + " |")
     return "\n".join(lines) + "\n"
 
 
@@ -118,14 +124,14 @@ def format_csv(report: Report) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
     for r in (*table, totals(report, table)):
-        writer.writerow(["" if v is None else v for v in asdict(r).values()])
+        writer.writerow(["" if v is None else v for v in _shown(r).values()])
     # A BOM so that Excel on Windows opens the Chinese correctly.
     return "\ufeff" + buffer.getvalue()
 
 
 def format_json(report: Report) -> str:
     table = rows(report)
-    data = {"units": [asdict(r) for r in table], "total": asdict(totals(report, table))}
+    data = {"units": [_shown(r) for r in table], "total": _shown(totals(report, table))}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 

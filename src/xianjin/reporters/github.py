@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from xianjin.reporters import text
+from xianjin.text import visible
 from xianjin.validate import Report
 
 
@@ -19,10 +20,12 @@ def _escape_property(s: str) -> str:
 
 
 def write(report: Report, out: TextIO, *, color: bool = False, strict: bool = False) -> None:
+    # Every control character is made visible first (and escaped as GitHub wants after that):
+    # no line break, however it got into a file name, key or value, starts a workflow command.
     for p in report.problems:
         props = [f"title={_escape_property(f'xianjin ({p.code})')}"]
         if p.path:
-            props = [f"file={_escape_property(p.path)}", f"line={p.line}", f"col={p.column}"] + props
+            props = [f"file={_escape_property(visible(p.path))}", f"line={p.line}", f"col={p.column}"] + props
         field = f"{p.field}：" if p.field else ""
-        out.write(f"::{p.level} {','.join(props)}::{_escape_data(field + p.message)}\n")
+        out.write(f"::{p.level} {','.join(props)}::{_escape_data(visible(field + p.message))}\n")
     text.write(report, out, color=False, strict=strict)

@@ -7,11 +7,13 @@ from typing import TextIO
 
 from xianjin.problems import Problem
 from xianjin.reporters.text import format_problem
+from xianjin.text import visible
 from xianjin.validate import Report
 
 
 def _case(suite: ET.Element, name: str, problems: list[Problem], strict: bool) -> bool:
-    case = ET.SubElement(suite, "testcase", classname="xianjin", name=name)
+    # visible(): XML 1.0 cannot hold control characters at all, not even escaped.
+    case = ET.SubElement(suite, "testcase", classname="xianjin", name=visible(name))
     errors = sum(p.is_error for p in problems)
     failing = errors or (strict and problems)
     body = "\n".join(format_problem(p) for p in problems)
