@@ -1,4 +1,8 @@
-"""The ready-to-fill file `xianjin init UNIT` writes: every section, every slot, every field, with a hint."""
+"""The ready-to-fill file `xianjin init UNIT` writes: every section, every slot, every field, with a hint.
+
+Each hint is a comment on its own line above the field, never after the value: a clerk who
+types over `''` leaves the comment behind, and a comment after a value is exactly what
+XJ112 warns about (text YAML silently dropped)."""
 
 from __future__ import annotations
 
@@ -54,7 +58,7 @@ def starter_text(quota: UnitQuota, campaign: Campaign, schema_ref: str | None) -
                         (ALTERNATE, campaign.递补名额, f"递补对象正好 {campaign.递补名额} 个，依次排序")]
         number = 0
         for section, count, hint in sections:
-            lines.append(f"  {section}:  # {hint}")
+            lines += [f"  # {hint}", f"  {section}:"]
             for _ in range(count):
                 number += 1
                 lines += _nominee(kind, number, area)
@@ -62,14 +66,15 @@ def starter_text(quota: UnitQuota, campaign: Campaign, schema_ref: str | None) -
 
 
 def _nominee(kind: type[Nominee], number: int, area: str) -> list[str]:
-    out: list[str] = []
+    out: list[str] = [f"    # 编号 {number}"]
     first = True
     for name, info in kind.model_fields.items():
         if name in _SKIPPED:
             continue
         field_lines = _field(name, info.description or "", 6, area)
         if first:
-            field_lines[0] = "    - " + field_lines[0].lstrip() + f"  （编号 {number}）"
+            field_lines[0] = "    " + field_lines[0].lstrip()  # the hint above the item's “- ”
+            field_lines[1] = "    - " + field_lines[1].lstrip()
             first = False
         out += field_lines
     return out
@@ -79,8 +84,8 @@ def _field(name: str, description: str, indent: int, area: str) -> list[str]:
     pad = " " * indent
     hint = _EXAMPLES.get(name, description).format(area=area)
     if name in _BLOCKS:
-        return [f"{pad}{name}: |  # {hint}", f"{pad}  "]
-    return [f"{pad}{name}: ''  # {hint}"]
+        return [f"{pad}# {hint}", f"{pad}{name}: |", f"{pad}  "]
+    return [f"{pad}# {hint}", f"{pad}{name}: ''"]
 
 
 def relative_ref(schema_ref: str, target: str) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from xianjin.campaign import ALTERNATE, CATEGORIES, FORMAL, Campaign
-from xianjin.files import os_error_text
+from xianjin.files import os_error_text, read_regular
 from xianjin.loader import Loaded, load_file
 from xianjin.messages import field_path, pydantic_problems, unknown_key_message
 from xianjin.models import (CATEGORY_MODELS, HEADER_KEYS, NOMINEE_KINDS, Header, Submission)
@@ -84,6 +84,11 @@ def discover(paths: list[str], report: Report) -> list[tuple[str, bool]]:
             exc.filename or "", (1, 1), "", "无法读取这个文件夹：" + os_error_text(exc)))
 
     for given in paths:
+        if not given.strip():
+            # `xianjin validate "$FILE"` with FILE unset: not the current folder.
+            report.unreadable.append(L.XJ100.problem(
+                given, (1, 1), "", "路径是空的（是不是引用了一个没有设置的变量？）"))
+            continue
         p = Path(given)
         if p.is_dir():
             for top, dirs, files in os.walk(p, onerror=unreadable):
@@ -114,8 +119,7 @@ _FORM_KEY = re.compile(r"^\s*(?:" + "|".join((*HEADER_KEYS, *CATEGORIES)) + r")\
 
 def _ignored(folder: str) -> list[str]:
     try:
-        with open(os.path.join(folder, IGNORE_FILE), encoding="utf-8") as f:
-            lines = f.read().splitlines()
+        lines = read_regular(os.path.join(folder, IGNORE_FILE), 1024 * 1024).decode("utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return []
     return [ln.strip().rstrip("/") for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
