@@ -9,7 +9,8 @@ import sys
 import click
 
 from xianjin import __version__
-from xianjin.clickzh import CONTEXT  # importing clickzh makes click speak Chinese
+from xianjin.clickzh import CONTEXT, not_blank  # importing clickzh makes click speak Chinese
+from xianjin.text import visible
 
 FORMATS = ("text", "json", "github", "junit")
 
@@ -21,7 +22,7 @@ def _campaign(path: str | None):
     try:
         return load_campaign(path)
     except CampaignError as exc:
-        click.echo(f"活动文件 {path} 有误，无法使用：", err=True)
+        click.echo(f"活动文件 {visible(path)} 有误，无法使用：", err=True)
         for p in exc.problems:
             click.echo(format_problem(p), err=True)
         sys.exit(2)
@@ -55,11 +56,11 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, metavar="[路径]...")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="输出格式：text（默认）、json、github（GitHub Actions 注释；在 Actions 中自动使用）、junit。")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None, callback=not_blank,
               help="把结果写入文件，而不是显示在屏幕上。")
 @click.option("--strict", is_flag=True, help="有警告也算不通过（退出码 1）。")
 @click.option("--require-all", is_flag=True, help="有推荐单位尚未报送时算错误（XJ404）。")
-@click.option("--campaign", "campaign_file", type=click.Path(dir_okay=False), default=None,
+@click.option("--campaign", "campaign_file", type=click.Path(dir_okay=False), default=None, callback=not_blank,
               help="使用另一份活动文件（名额、截止日期、词表），默认是 2012 年河北省的。")
 def validate(paths, fmt, output, strict, require_all, campaign_file) -> None:
     """检查推荐文件：逐栏检查填写，并对照名额表检查数量。
@@ -81,6 +82,7 @@ def validate(paths, fmt, output, strict, require_all, campaign_file) -> None:
     report = validate_paths(list(paths) or ["."], _campaign(campaign_file), require_all=require_all)
     fmt = fmt or default_format()
     if output:
+        _refuse_overwriting(output, report)
         buffer = io.StringIO()
         reporters.write(fmt, report, buffer, strict=strict)
         _write_or_exit(output, buffer.getvalue())
@@ -96,7 +98,18 @@ def _write_or_exit(target: str, text: str) -> None:
     try:
         write_atomic(target, text)
     except OSError as exc:
-        click.echo(f"错误：无法写入 {target}（{os_error_text(exc)}）。", err=True)
+        click.echo(f"错误：无法写入 {visible(target)}（{os_error_text(exc)}）。", err=True)
+        sys.exit(2)
+
+
+def _refuse_overwriting(target: str, report) -> None:
+    """A report never replaces one of the inputs, nor any submission (exit 2, nothing written)."""
+    from xianjin.targets import refusal
+
+    reason = refusal(target, report)
+    if reason:
+        click.echo(f"错误：不能把结果写入 {visible(target)}：{reason}，写入会毁掉它；请换一个文件名，"
+                   "例如 检查结果.txt。什么也没有写。", err=True)
         sys.exit(2)
 
 
@@ -135,12 +148,12 @@ def rules(code) -> None:
 
 @cli.command(context_settings=CONTEXT, options_metavar="[选项]")
 @click.argument("unit", metavar="推荐单位")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, callback=not_blank,
               help="写入的文件名，默认“推荐单位.yaml”。")
 @click.option("--force", is_flag=True, help="文件已存在时覆盖。")
 @click.option("--schema", "schema_ref", default="schemas/submission.schema.json", show_default=True,
               help="编辑器用的 JSON Schema（相对当前文件夹的路径或网址），写在文件第一行。")
-@click.option("--campaign", "campaign_file", type=click.Path(dir_okay=False), default=None,
+@click.option("--campaign", "campaign_file", type=click.Path(dir_okay=False), default=None, callback=not_blank,
               help="使用另一份活动文件。")
 def init(unit, output, force, schema_ref, campaign_file) -> None:
     """为一个推荐单位生成待填写的推荐文件：名额、递补对象和品牌的空位都已排好。
@@ -159,16 +172,16 @@ def init(unit, output, force, schema_ref, campaign_file) -> None:
         raise click.UsageError(f"“{unit}”不是推荐单位，应为 {names} 之一")
     target = output or f"{quota.名称}.yaml"
     if os.path.exists(target) and not force:
-        click.echo(f"错误：{target} 已经存在，没有改动它；确需覆盖请加 --force。", err=True)
+        click.echo(f"错误：{visible(target)} 已经存在，没有改动它；确需覆盖请加 --force。", err=True)
         sys.exit(2)
     _write_or_exit(target, starter_text(quota, campaign, relative_ref(schema_ref, target)))
-    click.echo(f"已生成 {target}：请逐项填写，然后运行 xianjin validate {target}")
+    click.echo(f"已生成 {visible(target)}：请逐项填写，然后运行 xianjin validate {visible(target)}")
 
 
 @cli.command(context_settings=CONTEXT, options_metavar="[选项]")
 @click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False), default="schemas", show_default=True,
-              help="写入的文件夹。")
-@click.option("--campaign", "campaign_file", type=click.Path(dir_okay=False), default=None,
+              callback=not_blank, help="写入的文件夹。")
+@click.option("--campaign", "campaign_file", type=click.Path(dir_okay=False), default=None, callback=not_blank,
               help="使用另一份活动文件（其中的民族、学历等词表会写进 Schema）。")
 def schema(out_dir, campaign_file) -> None:
     """生成编辑器用的 JSON Schema（submission.schema.json），供 VS Code 等自动补全和标出错误。
@@ -187,18 +200,18 @@ def schema(out_dir, campaign_file) -> None:
     try:
         os.makedirs(out_dir, exist_ok=True)
     except OSError as exc:
-        click.echo(f"错误：无法创建文件夹 {out_dir}（{os_error_text(exc)}）。", err=True)
+        click.echo(f"错误：无法创建文件夹 {visible(out_dir)}（{os_error_text(exc)}）。", err=True)
         sys.exit(2)
     _write_or_exit(target, text)
-    click.echo(f"已写入 {target}")
+    click.echo(f"已写入 {visible(target)}")
 
 
 @cli.command(context_settings=CONTEXT, options_metavar="[选项]")
 @click.argument("paths", nargs=-1, metavar="[路径]...")
 @click.option("--format", "fmt", type=click.Choice(("text", "markdown", "csv", "json")), default="text",
               show_default=True, help="输出格式；csv 可直接用 Excel 打开。")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="写入文件。")
-@click.option("--campaign", "campaign_file", type=click.Path(dir_okay=False), default=None,
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, callback=not_blank, help="写入文件。")
+@click.option("--campaign", "campaign_file", type=click.Path(dir_okay=False), default=None, callback=not_blank,
               help="使用另一份活动文件。")
 def summary(paths, fmt, output, campaign_file) -> None:
     """全省汇总：每个推荐单位一行（含尚未报送的），名额、推荐数、递补数、品牌数、错误和警告，以及全省合计。
@@ -213,9 +226,10 @@ def summary(paths, fmt, output, campaign_file) -> None:
 
     report = validate_paths(list(paths) or ["."], _campaign(campaign_file))
     for p in report.unreadable:
-        click.echo(f"{p.path}: {p.message}", err=True)
+        click.echo(f"{visible(p.path)}: {visible(p.message)}", err=True)
     text = FORMATS[fmt](report)
     if output:
+        _refuse_overwriting(output, report)
         _write_or_exit(output, text)
     else:
         click.echo(text, nl=False)
@@ -223,7 +237,7 @@ def summary(paths, fmt, output, campaign_file) -> None:
 
 
 @cli.command(context_settings=CONTEXT, options_metavar="[选项]")
-@click.option("--out", default=".", show_default=True, help="准备写 PDF 的文件夹（检查写权限）。")
+@click.option("--out", default=".", show_default=True, callback=not_blank, help="准备写 PDF 的文件夹（检查写权限）。")
 def doctor(out) -> None:
     """检查排版环境：Pango、HarfBuzz 字体子集、各用途的中文字体、写权限；缺什么就说装什么。
 
@@ -236,7 +250,7 @@ def doctor(out) -> None:
 
     checks = run_checks(out)
     for c in checks:
-        click.echo(f"{'✓' if c.ok else '✗'} {c.what}：{c.detail}")
+        click.echo(f"{'✓' if c.ok else '✗'} {c.what}：{visible(c.detail)}")
         if c.fix:
             click.echo(f"    解决办法：{c.fix}")
     failed = sum(not c.ok for c in checks)
@@ -251,11 +265,27 @@ cli.add_command(render_command)
 
 
 def main() -> None:
+    from xianjin.files import os_error_text
+    from xianjin.runtime import Interrupted, Streams, install_signal_handlers
+
+    streams = Streams()
+    install_signal_handlers()
     try:
         cli(prog_name="xianjin")
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    except Interrupted as exc:
+        click.echo(f"\nxianjin 已中断（{exc.reason}）：没有写完的文件都已删除，原有的文件没有改动。", err=True)
+        code = exc.exit_code
     except Exception:  # a bug of ours: still no traceback for the clerk, but one for us on request
         if os.environ.get("XIANJIN_DEBUG"):
             raise
         click.echo("错误：xianjin 内部出错（这是程序的问题，不是您文件的问题）。请把命令和文件发给维护人员；"
                    "设置环境变量 XIANJIN_DEBUG=1 可显示详细信息。", err=True)
-        sys.exit(3)
+        code = 3
+    failed = streams.output_error()
+    if failed is not None and code < 128:
+        click.echo(f"错误：结果没有全部写出：{os_error_text(failed)}。", err=True)
+        code = 2
+    sys.exit(code)

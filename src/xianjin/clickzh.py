@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gettext
 
+import click
 import click.core
 import click.decorators
 import click.exceptions
@@ -89,3 +90,13 @@ for _module in (click.core, click.decorators, click.exceptions, click.formatting
         _module._ = _gettext  # type: ignore[attr-defined]
     if hasattr(_module, "ngettext"):
         _module.ngettext = _ngettext  # type: ignore[attr-defined]
+
+
+def not_blank(ctx, param, value):
+    """An option callback: an empty value is a usage error, not the current folder.
+
+    `--out "$DIR"` with DIR unset reaches us as `--out ''`, which pathlib reads as ".".
+    """
+    if value is not None and not str(value).strip():
+        raise click.BadParameter("不能是空的（是不是引用了一个没有设置的变量？）")
+    return value
