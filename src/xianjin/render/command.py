@@ -7,12 +7,13 @@ import sys
 
 import click
 
-from xianjin.clickzh import CONTEXT
+from xianjin.clickzh import CONTEXT, not_blank
+from xianjin.text import visible
 
 
 @click.command("render", context_settings=CONTEXT, options_metavar="[选项]")
 @click.argument("paths", nargs=-1, metavar="[路径]...")
-@click.option("--out", "out", required=True, type=click.Path(file_okay=False), metavar="文件夹",
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False), metavar="文件夹", callback=not_blank,
               help="输出文件夹；每个推荐单位写入其中的“推荐单位名”子文件夹。")
 @click.option("--unit", default=None, metavar="推荐单位", help="只排版这个推荐单位，如 石家庄、省直机关。")
 @click.option("--format", "fmt", type=click.Choice(["pdf", "html"]), default="pdf",
@@ -20,7 +21,7 @@ from xianjin.clickzh import CONTEXT
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
               help="并行进程数，默认等于 CPU 核数。")
 @click.option("--force", is_flag=True, help="忽略缓存，全部重新排版。")
-@click.option("--campaign", "campaign_file", type=click.Path(dir_okay=False), default=None,
+@click.option("--campaign", "campaign_file", type=click.Path(dir_okay=False), default=None, callback=not_blank,
               help="使用另一份活动文件（名额、截止日期、词表），默认是 2012 年河北省的。")
 def render_command(paths, out, unit, fmt, jobs, force, campaign_file) -> None:
     """排版打印：先校验，无错误时按通知附件的格式生成各推荐单位的全部材料。
@@ -41,7 +42,7 @@ def render_command(paths, out, unit, fmt, jobs, force, campaign_file) -> None:
     from xianjin import reporters
     from xianjin.cli import _campaign, _use_color, default_format, exit_code
     from xianjin.files import os_error_text
-    from xianjin.render.errors import RenderError
+    from xianjin.render.errors import RenderError, RenderProblems
     from xianjin.render.run import render_report
     from xianjin.validate import validate_paths
 
@@ -57,22 +58,30 @@ def render_command(paths, out, unit, fmt, jobs, force, campaign_file) -> None:
         click.echo("有错误，未生成任何文件。" if report.errors else "有路径无法读取，未生成任何文件。", err=True)
         sys.exit(exit_code(report, False))
     if unit is not None and not report.units:
-        click.echo(f"错误：没有推荐单位“{unit}”的推荐文件；可选的推荐单位：{'、'.join(known) or '（无）'}", err=True)
+        click.echo(f"错误：没有推荐单位“{visible(unit)}”的推荐文件；可选的推荐单位：{'、'.join(known) or '（无）'}",
+                   err=True)
         sys.exit(2)
     progress = sys.stderr.isatty() and not os.environ.get("CI")
     try:
         result = render_report(report, out, fmt=fmt, jobs=jobs, force=force, progress=progress,
                                notify=lambda message: click.echo(message, err=True))
+    except RenderProblems as exc:
+        # Found in the files while rendering (a character no font has): told as validate tells problems.
+        for p in exc.problems:
+            next(u for u in report.units if u.path == p.path).problems.append(p)
+        reporters.write(default_format(), report, sys.stdout, color=_use_color(sys.stdout))
+        click.echo("有字无法排版，未生成任何文件。", err=True)
+        sys.exit(2)
     except RenderError as exc:
-        click.echo(f"错误：{exc}", err=True)
+        click.echo(f"错误：{visible(exc)}", err=True)
         sys.exit(2)
     except OSError as exc:
-        click.echo(f"错误：写入 {out} 失败：{os_error_text(exc)}", err=True)
+        click.echo(f"错误：写入 {visible(out)} 失败：{os_error_text(exc)}", err=True)
         sys.exit(2)
     if report.warnings:
         click.echo(f"提示：推荐文件有 {report.warnings} 个警告，用 xianjin validate 查看。", err=True)
     if result.stale_summary is not None:
-        click.echo(f"提示：{result.stale_summary} 是以前排版的，本次只排版了一个推荐单位，没有更新它；"
+        click.echo(f"提示：{visible(result.stale_summary)} 是以前排版的，本次只排版了一个推荐单位，没有更新它；"
                    "排版全部推荐单位时会更新。", err=True)
     parts = []
     if result.written:
@@ -80,4 +89,4 @@ def render_command(paths, out, unit, fmt, jobs, force, campaign_file) -> None:
         parts.append(f"已排版 {len(result.written)} 个推荐单位（{'、'.join(result.written)}）{pages}")
     if result.cached:
         parts.append(f"{len(result.cached)} 个推荐单位未改动，沿用上次的结果（--force 重新排版）")
-    click.echo("；".join(parts) + f"。输出在 {out}")
+    click.echo("；".join(parts) + f"。输出在 {visible(out)}")

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from functools import cache
 
+from xianjin.messages import field_path
 from xianjin.models import HEADER_KEYS
-from xianjin.render.errors import RenderError
+from xianjin.problems import Problem
 from xianjin.render.fonts import GlyphCheck
+from xianjin.rules.fields import XJ222
 from xianjin.unit import UnitFile
 
 
@@ -32,28 +34,29 @@ def _strings(value, path=()):
     # dates, numbers, None: printed with template characters only
 
 
-def check_unit(unit: UnitFile) -> None:
+def check_unit(unit: UnitFile) -> list[Problem]:
+    """Every character of the unit's fields that no font of the stylesheet can print, as XJ222
+    problems in the validate format: file, line and column of the field, the nominee, the code point."""
     check = _checker()
     sub = unit.submission
-    problems: list[str] = []
+    problems: list[Problem] = []
 
-    def report(path: tuple, who: str, text: str, field_from: int = 0) -> None:
+    def report(path: tuple, who: str, text: str, label: str) -> None:
         for ch in check.missing(text):
-            line, col = unit.loaded.where(path)
-            where = f"{unit.path}:{line}:{col}"
-            field = ".".join(str(p) for p in path[field_from:] if not isinstance(p, int))
-            problems.append(f"{where}: {who}“{field}”中的“{ch}”（U+{ord(ch):04X}）在已安装的字体中没有字形，"
-                            "为免印成空框，未生成任何文件。请核对此字，或安装含此字的字体后重试")
+            problems.append(XJ222.problem(
+                unit.path, unit.loaded.where(path), field_path(path),
+                f"{who}“{label}”中的“{ch}”（U+{ord(ch):04X}）在已安装的字体中没有字形，为免印成空框，"
+                "未生成任何文件。请核对此字，或安装含此字的字体后重试"))
 
     for key in HEADER_KEYS:
         value = getattr(sub, key, None)
         if isinstance(value, str):
-            report((key,), "", value)
+            report((key,), "", value, key)
     for e in unit.entries:
         if e.model is None:
             continue
         who = f"{e.category}{e.section}第 {e.index + 1} 个“{e.model.title}”（编号 {e.number}）的"
         for path, text in _strings(e.model.model_dump()):
-            report((*e.path, *path), who, text, field_from=len(e.path))
-    if problems:
-        raise RenderError("\n".join(problems))
+            label = ".".join(str(p) for p in path if not isinstance(p, int))
+            report((*e.path, *path), who, text, label)
+    return problems

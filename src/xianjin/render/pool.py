@@ -9,8 +9,13 @@ This uses multiprocessing.Pool(maxtasksperchild=…), not ProcessPoolExecutor's
 max_tasks_per_child: on Python 3.11 the latter can deadlock when a worker retires
 (CPython gh-115634), which is exactly what happened on a full province.
 On the first failure no new document is started; the ones in progress finish and the
-error is reported. On Ctrl-C the workers are killed at once; the caller (run.py) then
-removes every staging file and temporary file they leave behind.
+error is reported. On Ctrl-C or SIGTERM (xianjin.runtime turns both into an exception in
+the parent) the workers are killed at once; the caller (run.py) then removes every staging
+file and temporary file they leave behind. Workers never handle those signals themselves
+(a Ctrl-C reaches the whole process group), and die with their parent: killed with
+SIGKILL, the parent cannot terminate them, so each asks the kernel to kill it when the
+forkserver that started it goes (which it does as soon as the parent is gone). Nothing a
+dying pool does reaches the clerk as an English traceback or warning.
 """
 
 from __future__ import annotations
@@ -19,6 +24,9 @@ import contextlib
 import functools
 import gc
 import multiprocessing
+import os
+import shutil
+import signal
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -27,6 +35,12 @@ from xianjin.files import os_error_text
 from xianjin.render.errors import RenderError
 
 RECYCLE_AFTER = 100  # documents per worker process; each start costs ~80 ms of font set-up
+SCRATCH_PREFIX = "xianjin-render-"  # + the parent's pid: what a killed run left is found by the next
+# The resource tracker warns (in English) about the pool's semaphores when the parent was killed
+# and could not release them; the kernel frees them anyway. Passed on as -W to the processes
+# multiprocessing starts (util._args_from_interpreter_flags).
+_QUIET_TRACKER = "ignore:resource_tracker:UserWarning"
+_PR_SET_PDEATHSIG = 1
 
 _stop = None  # set in each worker: an Event shared with the parent
 
@@ -38,9 +52,27 @@ class Job:
     label: str  # how the document is named in messages
 
 
+def _die_with_parent() -> None:
+    """Be killed (quietly, SIGKILL) when the process that started this worker goes."""
+    parent = os.getppid()
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux: the forkserver's end still ends the worker's input
+        pass
+    if os.getppid() != parent:  # the parent went before the request was in place
+        os._exit(0)
+
+
 def _init(stop, scratch: str) -> None:
     global _stop
     _stop = stop
+    # The parent decides: it terminates the pool on Ctrl-C (sent to the whole process group)
+    # and on SIGTERM; a worker's own KeyboardInterrupt would only print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent()
     # WeasyPrint copies @font-face files into a temporary folder that only its __del__
     # removes, which a worker never runs; the parent removes this whole folder instead,
     # even after Ctrl-C.
@@ -78,6 +110,8 @@ def _run_one(job: Job, faces: tuple = ()) -> tuple[str, tuple[str, int | str]]:
 
 
 def context():
+    if _QUIET_TRACKER not in sys.warnoptions:
+        sys.warnoptions.append(_QUIET_TRACKER)
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(["xianjin.render.pdf", "weasyprint"])
     return ctx
@@ -107,7 +141,8 @@ def run_jobs(jobs: list[Job], workers: int, progress: bool = False, faces: tuple
         if workers <= 1 or len(jobs) <= 1:
             results = map(run_one, jobs)
         else:
-            scratch = stack.enter_context(tempfile.TemporaryDirectory(prefix="xianjin-"))
+            remove_stale_scratch()
+            scratch = stack.enter_context(tempfile.TemporaryDirectory(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-"))
             pool = stack.enter_context(_pool(min(workers, len(jobs)), scratch))
             results = pool.imap_unordered(run_one, jobs)
         for target, (status, value) in results:
@@ -138,6 +173,29 @@ def _pool(workers: int, scratch: str):
         raise
     finally:
         pool.join()
+
+
+def remove_stale_scratch() -> None:
+    """Remove the scratch folders (WeasyPrint's font copies) of runs that were killed: this user's, dead pids."""
+    base = tempfile.gettempdir()
+    try:
+        entries = list(os.scandir(base))
+    except OSError:
+        return
+    for entry in entries:
+        if not entry.name.startswith(SCRATCH_PREFIX):
+            continue
+        pid = entry.name[len(SCRATCH_PREFIX):].split("-", 1)[0]
+        try:
+            if not entry.is_dir(follow_symlinks=False) or entry.stat(follow_symlinks=False).st_uid != os.getuid():
+                continue
+            if not pid.isdigit() or int(pid) == os.getpid():
+                continue
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(entry.path, ignore_errors=True)
+        except OSError:
+            continue  # alive (another user's, or ours), or unreadable: not ours to remove
 
 
 def _bar(total: int):

@@ -1,10 +1,13 @@
 """The render pipeline over a validated Report: plan, check glyphs, write HTML or PDF, record the cache.
 
-Everything that can fail cheaply (unit names, fonts, glyphs, environment, templates)
-fails before anything is written, the output folder included. Then every document of
-the run is written under a hidden staging name beside its target (`.NAME.pdf.partial`)
-and only when all of them succeeded are they moved into place: a failed or interrupted
-run leaves the earlier output exactly as it was.
+The whole run holds the output folder's lock (lock.py): no second render can write into
+the same `--out` meanwhile. Everything that can fail cheaply (unit names, links, what
+stands where a document goes, fonts, glyphs, environment, templates) fails before
+anything is written, the output folder included. Then every document of the run, and the
+manifest that records it, is written under a hidden staging name beside its target
+(`.NAME.pdf.partial`), and only when all of them succeeded are they moved into place, all
+or nothing (files.replace_all): a failed or interrupted run leaves the earlier output
+exactly as it was. Nothing is ever written through a link.
 """
 
 from __future__ import annotations
@@ -13,15 +16,17 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from xianjin.files import os_error_text, write_atomic
+from xianjin.files import os_error_text, replace_all, write_atomic
 from xianjin.render import cache, commonfonts
 from xianjin.render.assets import STYLESHEET, stylesheet_path
 from xianjin.render.context import SUMMARY_NAME, Document, summary_document, unit_documents
-from xianjin.render.errors import RenderError
+from xianjin.render.errors import RenderError, RenderProblems
 from xianjin.render.glyphs import check_unit
+from xianjin.render.lock import OutputLock
 from xianjin.render.templating import render_html
 from xianjin.render.pdf import check_environment
 from xianjin.render.pool import Job, run_jobs, warm_up
+from xianjin.text import visible
 from xianjin.validate import Report
 
 FORMATS = ("pdf", "html")
@@ -44,12 +49,19 @@ class _Planned:
 
 
 def output_folder(out: Path, name: str) -> Path:
-    """`out/name`, refusing any name that could point elsewhere (the campaign file is user data too)."""
+    """`out/name`, refusing any name that could point elsewhere (the campaign file is user data too),
+    and a folder that is a link (to another unit's folder, or anywhere)."""
     bad = (not name or name in (".", "..") or name.startswith(".")
            or any(c in name for c in "/\\\0:") or os.path.isabs(name))
-    folder = (out / name).resolve()
-    if bad or folder.parent != out.resolve():
-        raise RenderError(f"推荐单位名称“{name}”不能用作文件夹名（不得含有 / \\ : 或以“.”开头）")
+    if bad:
+        raise RenderError(f"推荐单位名称“{visible(name)}”不能用作文件夹名（不得含有 / \\ : 或以“.”开头）")
+    folder = out.resolve() / name
+    if folder.is_symlink():
+        raise RenderError(f"输出文件夹中的“{visible(name)}”是一个链接（指向 {visible(os.readlink(folder))}），"
+                          "不是真正的文件夹；xianjin 不通过链接写入，以免写到别处或覆盖另一个单位的材料。"
+                          "请删去这个链接，或换一个输出文件夹")
+    if folder.exists() and not folder.is_dir():
+        raise RenderError(f"输出文件夹中的“{visible(name)}”是一个文件，不是文件夹；请移走它，或换一个输出文件夹")
     return folder
 
 
@@ -65,15 +77,22 @@ def render_report(report: Report, out: str | Path, *, fmt: str = "pdf", jobs: in
     units = [u for u in report.units if u.submission is not None]
     if not units:
         raise RenderError("没有可排版的推荐文件")
-    out = Path(out)
+    with OutputLock(Path(out)) as lock:
+        return _render(report, units, lock, fmt, jobs, force, progress, notify)
+
+
+def _render(report: Report, units, lock: OutputLock, fmt: str, jobs: int | None, force: bool,
+            progress: bool, notify) -> RenderResult:
+    out = lock.out.resolve()
     campaign = report.campaign
-    env_key = cache.environment_key(campaign)
     result = RenderResult()
+    folders = [output_folder(out, u.unit) for u in units]  # type: ignore[arg-type]
+    lock.remove_stale([out, *(p for p in out.iterdir() if p.is_dir() and not p.is_symlink())])
+    env_key = cache.environment_key(campaign)
 
     todo = []
     keys = []
-    for u in units:
-        folder = output_folder(out, u.unit)  # type: ignore[arg-type]
+    for u, folder in zip(units, folders):
         key = cache.unit_key(env_key, u.loaded.text)
         keys.append(key)
         if not force and cache.is_fresh(folder, key, fmt):
@@ -81,9 +100,9 @@ def render_report(report: Report, out: str | Path, *, fmt: str = "pdf", jobs: in
         else:
             todo.append((u, folder, key))
     summary_key = cache.combined_key(keys)
-    summary = len(units) > 1 and (force or not cache.is_fresh(out.resolve(), summary_key, fmt))
+    summary = len(units) > 1 and (force or not cache.is_fresh(out, summary_key, fmt))
     if len(units) == 1 and (out / f"{SUMMARY_NAME}.{fmt}").is_file():
-        result.stale_summary = out / f"{SUMMARY_NAME}.{fmt}"
+        result.stale_summary = lock.out / f"{SUMMARY_NAME}.{fmt}"
     workers = jobs or os.cpu_count() or 1
     if fmt == "pdf" and (todo or summary):
         check_environment()
@@ -91,44 +110,77 @@ def render_report(report: Report, out: str | Path, *, fmt: str = "pdf", jobs: in
             warm_up()
 
     plans: list[_Planned] = []
+    problems = []
     for u, folder, key in todo:
-        check_unit(u)
+        problems += check_unit(u)
         plans.append(_Planned(folder, key, unit_documents(u, campaign), u.unit))  # type: ignore[arg-type]
+    if problems:
+        raise RenderProblems(problems)
     if summary:
-        plans.append(_Planned(out.resolve(), summary_key, [summary_document(report)], ""))
+        plans.append(_Planned(out, summary_key, [summary_document(report)], ""))
     if not plans:
         return result
+    names = {id(p): [f"{d.name}.{fmt}" for d in p.docs] + ([STYLESHEET] if fmt == "html" else []) for p in plans}
+    _check_targets(plans, names, fmt)
     # Every template is filled before the first file is written: a mistake in one fails here.
     filled = [(p, d, render_html(d.template, d.context)) for p in plans for d in p.docs]
     # Only now, so that a missing glyph or a template mistake is told without waiting for it.
     faces = commonfonts.ensure(notify) if fmt == "pdf" else []
 
-    for folder in (out, *(p.folder for p in plans)):
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise RenderError(f"无法创建输出文件夹 {folder}：{os_error_text(exc)}") from None
-
-    staged = {p.folder / f"{d.name}.{fmt}": _staging(p.folder / f"{d.name}.{fmt}") for p, d, _ in filled}
-    if fmt == "html":
-        # The HTML links "style.css" beside it, as the PDF does from the templates folder.
-        staged.update({p.folder / STYLESHEET: _staging(p.folder / STYLESHEET) for p in plans})
+    created: list[Path] = []
+    staged: dict[Path, Path] = {}
     try:
+        for p in plans:
+            if not p.folder.is_dir():
+                try:
+                    p.folder.mkdir()
+                except OSError as exc:
+                    raise RenderError(f"无法创建输出文件夹 {visible(p.folder)}：{os_error_text(exc)}") from None
+                created.append(p.folder)
+        for p in plans:
+            for name in names[id(p)]:
+                staged[p.folder / name] = _staging(p.folder / name)
         if fmt == "html":
             _write_html(plans, filled, staged)
         else:
             result.pages = _write_pdf(filled, staged, workers, progress, tuple(faces))
-        for target, staging in staged.items():
-            os.replace(staging, target)
+        before = {id(p): cache.listed(p.folder, fmt) for p in plans}
+        for p in plans:
+            # The manifest is staged and moved with the documents it vouches for, with their digests.
+            manifest = p.folder / cache.manifest_name(fmt)
+            staged[manifest] = _staging(manifest)
+            write_atomic(staged[manifest], cache.manifest_text(
+                p.key, {name: cache.digest(staged[p.folder / name]) for name in names[id(p)]}))
+        replace_all([(staging, target) for target, staging in staged.items()])
     except BaseException:
         _discard(staged.values(), {p.folder for p in plans})
+        for folder in reversed(created):
+            try:
+                folder.rmdir()
+            except OSError:
+                pass
         raise
     for p in plans:
-        cache.record(p.folder, p.key, [f"{d.name}.{fmt}" for d in p.docs] + ([STYLESHEET] if fmt == "html" else []),
-                     fmt)
+        cache.remove_obsolete(p.folder, before[id(p)], names[id(p)])
         if p.label:
             result.written.append(p.label)
     return result
+
+
+def _check_targets(plans: list[_Planned], names: dict, fmt: str) -> None:
+    """Before the first file is written: every target is absent or a plain file that may be replaced."""
+    for p in plans:
+        if p.folder.exists() and not os.access(p.folder, os.W_OK | os.X_OK):
+            raise RenderError(f"无法写入输出文件夹 {visible(p.folder)}：没有权限")
+        for name in (*names[id(p)], cache.manifest_name(fmt)):
+            target = p.folder / name
+            if target.is_symlink():
+                raise RenderError(f"{visible(target)} 是一个链接；xianjin 不通过链接写入，也不替换链接。"
+                                  "请删去它，或换一个输出文件夹；什么也没有写")
+            if target.exists() and not target.is_file():
+                what = "一个文件夹" if target.is_dir() else "一个特殊文件"
+                raise RenderError(f"{visible(target)} 是{what}，不能用排版结果替换它；请移走它后重试。"
+                                  "什么也没有写，原有的材料都没有改动")
 
 
 def _staging(target: Path) -> Path:
