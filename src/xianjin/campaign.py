@@ -6,11 +6,14 @@ another file passed with `--campaign`, not a code change.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import cached_property
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError, ValidationInfo, model_validator
+from pydantic_core import PydanticCustomError
 
 from xianjin.loader import load_file
 from xianjin.problems import Problem
@@ -26,32 +29,84 @@ class _Data(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+# A campaign file is user data too: `init` builds one slot per place, so a quota of 10⁹ must be
+# refused where it is typed, not discovered as an exhausted memory.
+MAX_COUNT = 1000
+MAX_TOTAL = 100_000
+
+
+def _bad(message: str) -> PydanticCustomError:
+    return PydanticCustomError("XJ223", "{message}", {"message": message})
+
+
+def _between(low: int, high: int, what: str):
+    def check(value: int) -> int:
+        if value < 0:
+            raise _bad(f"{what}“{value}”不能是负数")
+        if not low <= value <= high:
+            raise _bad(f"{what}“{value}”不合理：应在 {low}–{high} 之间")
+        return value
+
+    return AfterValidator(check)
+
+
+def _not_empty(what: str):
+    def check(value):
+        if not value:
+            raise _bad(f"{what}不能是空的")
+        return value
+
+    return AfterValidator(check)
+
+
+def _text(value: str) -> str:
+    if not value.strip():
+        raise _bad("这一项不能是空的")
+    return value
+
+
+def _area_codes(codes: tuple[str, ...]) -> tuple[str, ...]:
+    for code in codes:
+        if not re.fullmatch(r"0\d{2,3}", code):
+            raise _bad(f"区号“{code}”不对：应是 0 加 2–3 位数字，如 0311")
+    return codes
+
+
+Count = Annotated[int, _between(0, MAX_COUNT, "名额")]
+Text = Annotated[str, AfterValidator(_text)]
+Words = Annotated[tuple[str, ...], _not_empty("这个词表")]
+
+
 class UnitQuota(_Data):
-    名称: str
-    填报单位: str
-    区号: tuple[str, ...]
-    群众满意窗口: int
-    行业服务标兵: int
-    优质服务品牌: tuple[int, int]
+    名称: Text
+    填报单位: Text
+    区号: Annotated[tuple[str, ...], _not_empty("区号"), AfterValidator(_area_codes)]
+    群众满意窗口: Count
+    行业服务标兵: Count
+    优质服务品牌: tuple[Count, Count]
 
     def quota(self, category: str) -> int:
         return getattr(self, category)
 
 
+Age = Annotated[int, _between(0, 150, "年龄")]
+Length = Annotated[int, _between(0, 1_000_000, "字数")]
+
+
 class AgeLimits(_Data):
-    下限: int
-    上限: int
-    提示上限: int
+    下限: Age
+    上限: Age
+    提示上限: Age
 
 
 class MaterialLength(_Data):
-    下限: int
-    上限: int
+    下限: Length
+    上限: Length
 
 
 class Lengths(_Data):
     典型事迹材料: MaterialLength
-    主要事迹上限: int
+    主要事迹上限: Length
 
 
 class Campaign(_Data):
@@ -60,34 +115,55 @@ class Campaign(_Data):
     发文机关: str
     审批机关: str
     报送截止日期: date
-    递补名额: int
-    全省名额: dict[str, int]
-    推荐单位: tuple[UnitQuota, ...]
-    行业: tuple[str, ...]
+    递补名额: Annotated[int, _between(0, MAX_COUNT, "递补名额")]
+    全省名额: dict[str, Annotated[int, _between(0, MAX_TOTAL, "全省名额")]]
+    推荐单位: Annotated[tuple[UnitQuota, ...], _not_empty("推荐单位的列表")]
+    行业: Words
     年龄: AgeLimits
     字数: Lengths
-    性别: tuple[str, ...]
-    民族: tuple[str, ...]
-    政治面貌: tuple[str, ...]
+    性别: Words
+    民族: Words
+    政治面貌: Words
     政治面貌别称: dict[str, str]
-    学历: tuple[str, ...]
+    学历: Words
     学历简称: dict[str, str]
 
     @model_validator(mode="after")
-    def _consistent(self) -> "Campaign":
-        names = [u.名称 for u in self.推荐单位]
-        if len(set(names)) != len(names):
-            raise ValueError("推荐单位的名称有重复")
+    def _consistent(self, info: ValidationInfo) -> "Campaign":
+        found = list(self.inconsistencies())
+        collect = (info.context or {}).get("inconsistencies")
+        if collect is not None:
+            collect.extend(found)  # load_campaign reports each at its own line and column
+        elif found:
+            raise ValueError(found[0][1])
+        return self
+
+    def inconsistencies(self):
+        """(path in the file, Chinese message) of every value that contradicts another."""
+        seen: set[str] = set()
+        for i, u in enumerate(self.推荐单位):
+            if u.名称 in seen:
+                yield ("推荐单位", i, "名称"), f"推荐单位的名称有重复：“{u.名称}”写了两次"
+            seen.add(u.名称)
+            low, high = u.优质服务品牌
+            if low > high:
+                yield ("推荐单位", i, "优质服务品牌"), (f"{u.名称}的优质服务品牌幅度 {low}–{high} 不对："
+                                                     "下限不能大于上限")
         for alias, full in self.学历简称.items():
             if full not in self.学历:
-                raise ValueError(f"学历简称“{alias}”对应的“{full}”不在学历表中")
-        for u in self.推荐单位:
-            low, high = u.优质服务品牌
-            if not 0 <= low <= high:
-                raise ValueError(f"{u.名称}的优质服务品牌幅度 {low}–{high} 不对：下限不能大于上限")
-        if not self.年龄.下限 <= self.年龄.提示上限 <= self.年龄.上限:
-            raise ValueError("年龄应满足 下限 ≤ 提示上限 ≤ 上限")
-        return self
+                yield ("学历简称", alias), f"学历简称“{alias}”对应的“{full}”不在学历表中"
+        for alias, full in self.政治面貌别称.items():
+            if full not in self.政治面貌:
+                yield ("政治面貌别称", alias), f"政治面貌别称“{alias}”对应的“{full}”不在政治面貌表中"
+        age = self.年龄
+        if age.下限 > age.上限:
+            yield ("年龄", "下限"), f"年龄的下限 {age.下限} 大于上限 {age.上限}；年龄应满足 下限 ≤ 提示上限 ≤ 上限"
+        elif not age.下限 <= age.提示上限 <= age.上限:
+            yield ("年龄", "提示上限"), (f"年龄的提示上限 {age.提示上限} 不在下限 {age.下限} 与上限 {age.上限} 之间；"
+                                        "年龄应满足 下限 ≤ 提示上限 ≤ 上限")
+        words = self.字数.典型事迹材料
+        if words.下限 > words.上限:
+            yield ("字数", "典型事迹材料", "下限"), f"典型事迹材料字数的下限 {words.下限} 大于上限 {words.上限}"
 
     @cached_property
     def units(self) -> dict[str, UnitQuota]:
@@ -107,12 +183,20 @@ class CampaignError(Exception):
 
 
 def load_campaign(path: str | Path | None = None) -> Campaign:
+    from xianjin.loader import _dotted
     from xianjin.messages import pydantic_problems
+
+    from xianjin.rules.fields import XJ223
 
     loaded = load_file(path or DEFAULT_CAMPAIGN)
     if not loaded.ok:
-        raise CampaignError(loaded.problems)
+        raise CampaignError([p for p in loaded.problems if p.is_error])
+    found: list = []
     try:
-        return Campaign.model_validate(loaded.data)
+        campaign = Campaign.model_validate(loaded.data, context={"inconsistencies": found})
     except ValidationError as exc:
         raise CampaignError(pydantic_problems(exc, loaded, ())) from None
+    if found:
+        raise CampaignError([XJ223.problem(loaded.path, loaded.where(where), _dotted(where), message)
+                             for where, message in found])
+    return campaign
