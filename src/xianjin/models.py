@@ -10,6 +10,7 @@ whose type is the rule code, so `messages.py` reports it with that code unchange
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from datetime import date
 from typing import Annotated, Any, ClassVar
 
@@ -185,7 +186,14 @@ class BrandApprovals(Form):
 
 # --- the three nominee kinds ----------------------------------------------------------
 
-_SAME_QUOTES = str.maketrans({'"': "“", "'": "‘", "＂": "“", "「": "“", "」": "”"})
+# Every kind of quotation mark, opening or closing, Chinese or ASCII, counts as one.
+_SAME_QUOTES = str.maketrans({**{c: '"' for c in "“”„‟〝〞〟«»「」『』"}, **{c: "'" for c in "‘’‚‛‹›"}})
+
+
+def same_text(text: str) -> str:
+    """What two spellings of one name have in common: full-width and half-width forms (NFKC),
+    no spaces, one kind of quotation mark. “阳光”服务窗口 and "阳光"服务窗口 are one window."""
+    return "".join(unicodedata.normalize("NFKC", text).split()).translate(_SAME_QUOTES)
 
 
 class Nominee(Form):
@@ -202,7 +210,7 @@ class Nominee(Form):
 
         Spaces and the kind of quotes do not make a different window: “e路通” and "e路通" are one.
         """
-        return ("".join(self.title.split()).translate(_SAME_QUOTES),)
+        return (same_text(self.title),)
 
 
 class Window(Nominee):
@@ -241,7 +249,7 @@ class Exemplar(Nominee):
 
     @property
     def identity(self) -> tuple[str, ...]:
-        return (self.姓名, self.出生年月)
+        return (same_text(self.姓名), self.出生年月)
 
 
 class Brand(Nominee):
