@@ -13,9 +13,10 @@ error is reported. On Ctrl-C or SIGTERM (xianjin.runtime turns both into an exce
 the parent) the workers are killed at once; the caller (run.py) then removes every staging
 file and temporary file they leave behind. Workers never handle those signals themselves
 (a Ctrl-C reaches the whole process group), and die with their parent: killed with
-SIGKILL, the parent cannot terminate them, so each asks the kernel to kill it when the
-forkserver that started it goes (which it does as soon as the parent is gone). Nothing a
-dying pool does reaches the clerk as an English traceback or warning.
+SIGKILL, the parent cannot terminate them (and the forkserver does not end while its
+workers hold its pipe), so each worker watches the parent itself and exits at once,
+silently, when it is gone. Nothing a dying pool does reaches the clerk as an English
+traceback or warning.
 """
 
 from __future__ import annotations
@@ -25,10 +26,12 @@ import functools
 import gc
 import multiprocessing
 import os
+import select
 import shutil
 import signal
 import sys
 import tempfile
+import threading
 from dataclasses import dataclass
 
 from xianjin.files import os_error_text
@@ -40,7 +43,6 @@ SCRATCH_PREFIX = "xianjin-render-"  # + the parent's pid: what a killed run left
 # and could not release them; the kernel frees them anyway. Passed on as -W to the processes
 # multiprocessing starts (util._args_from_interpreter_flags).
 _QUIET_TRACKER = "ignore:resource_tracker:UserWarning"
-_PR_SET_PDEATHSIG = 1
 
 _stop = None  # set in each worker: an Event shared with the parent
 
@@ -52,27 +54,76 @@ class Job:
     label: str  # how the document is named in messages
 
 
-def _die_with_parent() -> None:
-    """Be killed (quietly, SIGKILL) when the process that started this worker goes."""
-    parent = os.getppid()
-    try:
-        import ctypes
+class _Parent:
+    """The process that runs the pool, watched from a worker: has it gone?"""
 
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    except (OSError, AttributeError):  # not Linux: the forkserver's end still ends the worker's input
-        pass
-    if os.getppid() != parent:  # the parent went before the request was in place
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        try:  # a pidfd cannot be fooled by a reused pid, and can be waited on
+            self.fd = os.pidfd_open(pid)
+        except (AttributeError, OSError):
+            self.fd = None
+
+    def gone(self) -> bool:
+        if self.fd is not None:
+            return bool(select.select([self.fd], [], [], 0)[0])
+        try:
+            os.kill(self.pid, 0)
+        except ProcessLookupError:
+            return True
+        except OSError:
+            pass
+        return False
+
+    def wait(self) -> None:
+        while True:
+            if self.fd is not None:
+                select.select([self.fd], [], [])
+            else:
+                threading.Event().wait(0.2)
+            if self.gone():
+                return
+
+
+class _QuietOrphan:
+    """A worker's stderr that says nothing once the parent is gone (a BrokenPipeError traceback
+    from multiprocessing, as the result of a document finished too late reaches no one)."""
+
+    def __init__(self, stream, parent: _Parent) -> None:
+        self._stream = stream
+        self._parent = parent
+
+    def write(self, text: str) -> int:
+        if self._parent.gone():
+            return len(text)
+        return self._stream.write(text)
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
+def _die_with_parent(pid: int) -> None:
+    parent = _Parent(pid)
+    if parent.gone():
         os._exit(0)
+    sys.stderr = _QuietOrphan(sys.stderr, parent)
+
+    def watch() -> None:
+        parent.wait()
+        os._exit(0)  # abrupt and silent; the next run removes the staging file this leaves
+
+    threading.Thread(target=watch, name="xianjin-parent-watch", daemon=True).start()
 
 
-def _init(stop, scratch: str) -> None:
+def _init(stop, scratch: str, parent: int | None = None) -> None:
     global _stop
     _stop = stop
     # The parent decides: it terminates the pool on Ctrl-C (sent to the whole process group)
     # and on SIGTERM; a worker's own KeyboardInterrupt would only print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _die_with_parent()
+    if parent is not None:
+        _die_with_parent(parent)
     # WeasyPrint copies @font-face files into a temporary folder that only its __del__
     # removes, which a worker never runs; the parent removes this whole folder instead,
     # even after Ctrl-C.
@@ -163,7 +214,7 @@ def run_jobs(jobs: list[Job], workers: int, progress: bool = False, faces: tuple
 @contextlib.contextmanager
 def _pool(workers: int, scratch: str):
     ctx = context()
-    pool = ctx.Pool(workers, initializer=_init, initargs=(ctx.Event(), scratch),
+    pool = ctx.Pool(workers, initializer=_init, initargs=(ctx.Event(), scratch, os.getpid()),
                     maxtasksperchild=RECYCLE_AFTER)
     try:
         yield pool
