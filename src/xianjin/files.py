@@ -22,9 +22,23 @@ _MODE = 0o666 & ~_umask()
 
 
 def write_atomic(path: str | Path, data: bytes | str) -> None:
-    """Write to a temporary file beside `path`, then rename it into place."""
+    """Write to a temporary file beside `path`, then rename it into place.
+
+    A target that exists and is not a regular file (`-o /dev/null`, `/dev/stdout`, a FIFO) is
+    written into, never renamed over: as root, a rename would replace the device itself.
+    """
     path = Path(path)
     raw = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+        with open(path, "wb") as f:
+            f.write(raw)
+        return
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:

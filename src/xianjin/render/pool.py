@@ -192,7 +192,6 @@ def run_jobs(jobs: list[Job], workers: int, progress: bool = False, faces: tuple
         if workers <= 1 or len(jobs) <= 1:
             results = map(run_one, jobs)
         else:
-            remove_stale_scratch()
             scratch = stack.enter_context(tempfile.TemporaryDirectory(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-"))
             pool = stack.enter_context(_pool(min(workers, len(jobs)), scratch))
             results = pool.imap_unordered(run_one, jobs)

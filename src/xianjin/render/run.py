@@ -25,7 +25,7 @@ from xianjin.render.glyphs import check_unit
 from xianjin.render.lock import OutputLock
 from xianjin.render.templating import render_html
 from xianjin.render.pdf import check_environment
-from xianjin.render.pool import Job, run_jobs, warm_up
+from xianjin.render.pool import Job, remove_stale_scratch, run_jobs, warm_up
 from xianjin.text import visible
 from xianjin.validate import Report
 
@@ -88,6 +88,7 @@ def _render(report: Report, units, lock: OutputLock, fmt: str, jobs: int | None,
     result = RenderResult()
     folders = [output_folder(out, u.unit) for u in units]  # type: ignore[arg-type]
     lock.remove_stale([out, *(p for p in out.iterdir() if p.is_dir() and not p.is_symlink())])
+    remove_stale_scratch()
     env_key = cache.environment_key(campaign)
 
     todo = []
