@@ -404,6 +404,7 @@ def test_a_replacement_character_is_warned(tmp_path):
     assert result.exit_code == 0
     [m] = problem_lines(result.output)
     assert m.group(0) == f"{path}:{doc.line(JOB)}:{doc.col(JOB) + 7}: warning XJ115 "
+    assert m.group("code") == "XJ115"
     assert "原来的字在某次转换编码时丢失了" in result.output
     assert cli_run("validate", path, "--strict").exit_code == 1
 

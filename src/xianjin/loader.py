@@ -284,8 +284,12 @@ def _wide_without_bom(raw: bytes) -> tuple[str, str] | None:
     return None
 
 
+_ODD_IN_GBK = re.compile("[\ue000-\uf8ff\u3040-\u30ff\u0370-\u03ff\u0400-\u04ff\u2500-\u257f]")
+
+
 def _looks_big5(raw: bytes, gb_text: str | None) -> bool:
-    """Big5 bytes read as GBK give mostly rare characters outside GB 2312; a real GBK file has few."""
+    """Big5 bytes read as GBK give kana, Greek, box drawing, private-use and rare characters
+    outside GB 2312 in every few characters; a real GBK file has almost none."""
     try:
         big5 = raw.decode("big5")
     except UnicodeDecodeError:
@@ -294,14 +298,17 @@ def _looks_big5(raw: bytes, gb_text: str | None) -> bool:
         return False
     if gb_text is None:
         return True
-    han = _HAN.findall(gb_text)
-    rare = 0
-    for ch in han:
+    wide = [ch for ch in gb_text if ord(ch) > 0x7F]
+    odd = 0
+    for ch in wide:
+        if _ODD_IN_GBK.match(ch):
+            odd += 1
+            continue
         try:
             ch.encode("gb2312")
         except UnicodeEncodeError:
-            rare += 1
-    return bool(han) and rare > 0.2 * len(han)
+            odd += 1
+    return bool(wide) and odd > 0.1 * len(wide)
 
 
 def _undecodable(path: str, raw: bytes, exc: UnicodeDecodeError) -> Problem:
@@ -410,6 +417,8 @@ class _Converter:
                 f"这里的内容含有不可见的控制字符 U+{ord(bad.group()):04X}（多半是双引号里的“\\”转义），请删去"))
             return None
         value = self._invisible(node, path, value, key)
+        if key:  # a key's problems are told at the key's own path
+            path = path + (value.strip(),)
         what = f"键“{value.strip()}”中" if key else "这里"
         private = _PRIVATE.search(value)
         if private:
@@ -454,7 +463,7 @@ class _Converter:
         effect = "已当作换行读取" if breaks and not key else "读取时已忽略"
         what = f"键“{value.strip()}”中" if key else "这里"
         self.result.problems.append(R.XJ113.problem(
-            self.result.path, where or self.at(node), _dotted(path),
+            self.result.path, where or self.at(node), _dotted(path + ((value.strip(),) if key else ())),
             f"{what}有{count}看不见的字符 {names}，{effect}；请在编辑器中删去，免得别的程序读到不同的内容"))
         return value
 
