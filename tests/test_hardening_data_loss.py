@@ -77,6 +77,19 @@ def test_any_other_submission_or_spreadsheet_is_refused(folder):
     assert snapshot(folder) == before
 
 
+def test_the_campaign_file_and_the_ignore_list_are_inputs_too(folder):
+    from xianjin.campaign import DEFAULT_CAMPAIGN
+
+    (folder / "活动.yaml").write_text(DEFAULT_CAMPAIGN.read_text("utf-8"), "utf-8")
+    (folder / ".xianjinignore").write_text("草稿*.yaml\n", "utf-8")
+    before = snapshot(folder)
+    result = cli_run("validate", "衡水.yaml", "--campaign", "活动.yaml", "-o", "活动.yaml")
+    refused_overwrite(result, "活动.yaml")
+    assert "它是本次读取的文件之一" in result.output
+    refused_overwrite(cli_run("summary", ".", "-o", ".xianjinignore"), ".xianjinignore")
+    assert snapshot(folder) == before
+
+
 def test_reports_may_still_replace_earlier_reports_and_go_to_new_files(folder):
     (folder / "检查结果.txt").write_text("上次的结果", "utf-8")
     assert cli_run("validate", "衡水.yaml", "-o", "检查结果.txt").exit_code == 0
@@ -333,7 +346,9 @@ def test_a_comment_after_a_value_is_warned_with_what_was_dropped(tmp_path):
     ('"衡水市第一医院 #3 门诊部主任"', False),  # quoted: the whole text is read
     ("衡水市第一医院#3门诊部主任", False),  # no space before “#”: not a comment
     ("衡水市第一医院  # 已核对", True),
-    ("'衡水市第一医院'  # 已核对", False),  # the clerk quoted the value: the comment is clearly one
+    ('"衡水市第一医院" #3 门诊部主任', True),  # quoted only in part: the same words are lost
+    ("'衡水市第一医院'  # 已核对", True),
+    ("衡水市第一医院  #", False),  # nothing after the “#”: nothing lost
 ])
 def test_only_a_comment_that_can_have_eaten_text_is_warned(value, warned):
     from conftest import problems_of
@@ -377,7 +392,8 @@ def test_a_private_use_character_in_a_name_is_refused_by_code_point(tmp_path, ch
     [m] = problem_lines(result.output)
     assert m.group(0) == f"{path}:{doc.line(NAME)}:{doc.col(NAME) + 1}: error XJ114 "
     line = result.output.splitlines()[0]
-    assert f"行业服务标兵.推荐对象[2].姓名：这里的第 2 个字 U+{ord(char):04X} 是私用区的“造字”" in line
+    assert (f"行业服务标兵.推荐对象[2].姓名：行业服务标兵推荐对象第 2 个“王{char}明”（编号 2）的“姓名”中的"
+            f"第 2 个字 U+{ord(char):04X} 是私用区的“造字”") in line
     assert " XJ212 " not in result.output  # not also "不是汉字": one true message
     out = tmp_path / "out"
     rendered = cli_run("render", path, "--out", out, "--format", "html")
@@ -394,6 +410,16 @@ def test_a_private_use_character_deep_in_a_material_is_found_where_it_stands(tmp
     indent = len(doc.lines[doc.line(material)]) - len(doc.lines[doc.line(material)].lstrip())
     assert (int(m.group("line")), int(m.group("col"))) == (doc.line(material) + 2, indent + 10)
     assert m.group("code") == "XJ114"
+
+
+def test_a_private_use_character_outside_a_nominee_names_the_field(tmp_path):
+    doc = build_unit("衡水")
+    path = tmp_path / "衡水.yaml"
+    path.write_text(doc.set(("联系人",), "王\ue000明"), "utf-8")
+    result = cli_run("validate", path)
+    assert result.exit_code == 1
+    assert (f"{path}:{doc.line(('联系人',))}:{doc.col(('联系人',)) + 1}: error XJ114 联系人：“联系人”中的第 2 个字 "
+            "U+E000 是私用区的“造字”") in result.output
 
 
 def test_a_replacement_character_is_warned(tmp_path):

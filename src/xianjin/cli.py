@@ -82,7 +82,7 @@ def validate(paths, fmt, output, strict, require_all, campaign_file) -> None:
     report = validate_paths(list(paths) or ["."], _campaign(campaign_file), require_all=require_all)
     fmt = fmt or default_format()
     if output:
-        _refuse_overwriting(output, report)
+        _refuse_overwriting(output, report, campaign_file)
         buffer = io.StringIO()
         reporters.write(fmt, report, buffer, strict=strict)
         _write_or_exit(output, buffer.getvalue())
@@ -102,11 +102,11 @@ def _write_or_exit(target: str, text: str) -> None:
         sys.exit(2)
 
 
-def _refuse_overwriting(target: str, report) -> None:
+def _refuse_overwriting(target: str, report, campaign_file: str | None) -> None:
     """A report never replaces one of the inputs, nor any submission (exit 2, nothing written)."""
     from xianjin.targets import refusal
 
-    reason = refusal(target, report)
+    reason = refusal(target, report, [campaign_file])
     if reason:
         click.echo(f"错误：不能把结果写入 {visible(target)}：{reason}，写入会毁掉它；请换一个文件名，"
                    "例如 检查结果.txt。什么也没有写。", err=True)
@@ -137,7 +137,7 @@ def rules(code) -> None:
     if code:
         rule = known.get(code.upper())
         if rule is None:
-            click.echo(f"错误：没有规则 {code}；用 xianjin rules 查看全部规则。", err=True)
+            click.echo(f"错误：没有规则 {visible(code)}；用 xianjin rules 查看全部规则。", err=True)
             sys.exit(2)
         level = "错误" if rule.level == "error" else "警告"
         click.echo(f"{rule.code}（{level}）{rule.title}\n\n{rule.explanation}")
@@ -169,7 +169,7 @@ def init(unit, output, force, schema_ref, campaign_file) -> None:
     quota = campaign.units.get("".join(unit.split()))
     if quota is None:
         names = "、".join(campaign.units)
-        raise click.UsageError(f"“{unit}”不是推荐单位，应为 {names} 之一")
+        raise click.UsageError(f"“{visible(unit)}”不是推荐单位，应为 {names} 之一")
     target = output or f"{quota.名称}.yaml"
     if os.path.exists(target) and not force:
         click.echo(f"错误：{visible(target)} 已经存在，没有改动它；确需覆盖请加 --force。", err=True)
@@ -229,7 +229,7 @@ def summary(paths, fmt, output, campaign_file) -> None:
         click.echo(f"{visible(p.path)}: {visible(p.message)}", err=True)
     text = FORMATS[fmt](report)
     if output:
-        _refuse_overwriting(output, report)
+        _refuse_overwriting(output, report, campaign_file)
         _write_or_exit(output, text)
     else:
         click.echo(text, nl=False)

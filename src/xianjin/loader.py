@@ -47,7 +47,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _PRIVATE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # Problems about what a value contains: told, but the file is still read and checked.
-_NON_BLOCKING = {"XJ112", "XJ113", "XJ114", "XJ115"}
+_NON_BLOCKING = {"XJ112", "XJ113", "XJ115"}
 
 
 @dataclass
@@ -61,6 +61,8 @@ class Loaded:
     keys: dict[Path_, Where] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     io_error: bool = False
+    # 造字 found in keys and values: (path, where, character, 0-based index in the text), for XJ114.
+    private: list[tuple[Path_, Where, str, int]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -421,13 +423,8 @@ class _Converter:
             path = path + (value.strip(),)
         what = f"键“{value.strip()}”中" if key else "这里"
         private = _PRIVATE.search(value)
-        if private:
-            ch = private.group()
-            res.problems.append(R.XJ114.problem(
-                res.path, self._find(node, ch), _dotted(path),
-                f"{what}的第 {private.start() + 1} 个字 U+{ord(ch):04X} 是私用区的“造字”，只有造字的那台电脑"
-                "才显示为想要的字，印出来会是别的字或空框；请改用标准汉字（生僻字在 Unicode 扩展区中都有，"
-                "可用输入法的生僻字功能输入）"))
+        if private:  # told by the XJ114 rule, which names the nominee
+            res.private.append((path, self._find(node, private.group()), private.group(), private.start()))
         lost = value.find("\ufffd")
         if lost >= 0:
             res.problems.append(R.XJ115.problem(
@@ -473,8 +470,11 @@ class _Converter:
         return self.lines.at(i) if i >= 0 else self.at(node)
 
     def _comment_after(self, node: yaml.ScalarNode, path: Path_) -> None:
-        """`工作单位及职务: 衡水市第一医院 #3 门诊部主任`: YAML took “#3 门诊部主任” for a comment."""
-        if node.style or not path:
+        """`工作单位及职务: 衡水市第一医院 #3 门诊部主任`: YAML took “#3 门诊部主任” for a comment.
+
+        After a quoted value too (`"衡水市第一医院" #3 门诊部主任` loses the same words); not after the
+        `|` of a block, whose text only begins on the next line."""
+        if node.style in ("|", ">") or not path:
             return
         end = node.end_mark.index
         rest = self.text[end: self.lines.end_of_line(end, self.text)]

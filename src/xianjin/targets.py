@@ -22,16 +22,20 @@ def _same(a: str, b: str) -> bool:
         return False
 
 
-def refusal(target: str, report) -> str | None:
-    """Why `-o target` must not be written, in Chinese; None when it may."""
+def refusal(target: str, report, also: list[str | None] = ()) -> str | None:
+    """Why `-o target` must not be written, in Chinese; None when it may.
+
+    `also`: other files the run read (the campaign file)."""
     if not os.path.exists(target):
         return None
     submissions = [u.path for u in report.units]
-    others = [*report.skipped, *(p.path for p in report.unreadable if p.path)]
+    others = [*report.skipped, *(p.path for p in report.unreadable if p.path), *(a for a in also if a)]
     if any(_same(target, path) for path in submissions):
         return "它是本次检查的推荐文件"
     if any(_same(target, path) for path in others):
         return "它是本次读取的文件之一"
+    if os.path.basename(target) == ".xianjinignore":
+        return "它是文件夹的 .xianjinignore"
     suffix = os.path.splitext(target)[1].lower()
     if suffix in SPREADSHEETS:
         return "它是一个电子表格文件，可能是推荐材料"

@@ -53,6 +53,32 @@ XJ114 = Rule("XJ114", ERROR, "造字（私用区字符）",
              "姓名或其他内容中有 Unicode 私用区的字符（U+E000–U+F8FF 以及第 15、16 平面），即自己造的字。"
              "造字只在造字的那台电脑上显示为想要的字，别处（包括排版用的字体）会印成毫不相干的字或空框。"
              "请改用标准汉字：生僻字在 Unicode 的扩展 A–I 区中都有，可用输入法的生僻字功能输入。")
+
+
+@XJ114.checker
+def _private_use(unit):
+    """Named like a missing glyph (render/glyphs.py): which nominee, which field, which character."""
+    from xianjin.loader import _dotted
+    from xianjin.models import NOMINEE_KINDS
+
+    entries = {e.path: e for e in unit.entries}
+    data = unit.loaded.data if isinstance(unit.loaded.data, dict) else {}
+    for path, where, ch, index in unit.loaded.private:
+        entry = entries.get(tuple(path[:3]))
+        label = ".".join(str(p) for p in path[3 if entry else 0:] if not isinstance(p, int)) or "键"
+        who = ""
+        if entry is not None:
+            item = data.get(entry.category, {}).get(entry.section, [])[entry.index]
+            title = item.get(NOMINEE_KINDS[entry.category].title_field) if isinstance(item, dict) else None
+            named = f"“{title}”" if isinstance(title, str) and title.strip() else ""
+            who = f"{entry.category}{entry.section}第 {entry.index + 1} 个{named}（编号 {entry.number}）的"
+        yield XJ114.problem(
+            unit.path, where, _dotted(path),
+            f"{who}“{label}”中的第 {index + 1} 个字 U+{ord(ch):04X} 是私用区的“造字”，只有造字的那台电脑"
+            "才显示为想要的字，印出来会是别的字或空框；请改用标准汉字（生僻字在 Unicode 扩展 A–I 区中都有，"
+            "可用输入法的生僻字功能输入）")
+
+
 XJ115 = Rule("XJ115", WARNING, "替换字符“\ufffd”",
              "内容中有替换字符“\ufffd”（U+FFFD）：这是某次转换编码时认不出的字留下的记号，原来的字已经丢失。"
              "请对照原件补上正确的字。")
