@@ -6,7 +6,6 @@ seconds) except where the PDF workers themselves are the subject (signals, marke
 
 from __future__ import annotations
 
-import fcntl
 import os
 import re
 import signal

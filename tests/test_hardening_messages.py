@@ -94,7 +94,8 @@ def test_several_invisible_characters_in_one_value_are_one_line(tmp_path):
 
 # --- 16. tags -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("value, shown", [("!!str 女", "!!str"), ("!<tag:yaml.org,2002:str> 女", "!<tag:yaml.org,2002:str>"),
+@pytest.mark.parametrize("value, shown", [("!!str 女", "!!str"),
+                                          ("!<tag:yaml.org,2002:str> 女", "!<tag:yaml.org,2002:str>"),
                                           ("! 女", "!"), ("!!python/str 女", "!!python/str")])
 def test_every_tag_is_refused(tmp_path, value, shown):
     result, _ = check(tmp_path, DOC.set(SEX, value))

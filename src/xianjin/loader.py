@@ -152,7 +152,7 @@ def load_bytes(raw: bytes, path: str = "<input>") -> Loaded:
     if not isinstance(node, yaml.MappingNode):
         result.problems.append(R.XJ107.problem(
             path, lines.at(node.start_mark.index), "",
-            "文件最外层应当是“键: 值”的形式，而这里是"
+            "文件最外层应当是“推荐单位: …”这样的“键: 值”，而这里是"
             + ("一个列表" if isinstance(node, yaml.SequenceNode) else "一段文字")))
         return result
     data = _Converter(result, lines, marks, tagged).convert(node, ())
@@ -186,8 +186,12 @@ def _mask(text: str) -> tuple[str, _Marks | None]:
     return masked, marks
 
 
-def _tags(text: str, result: Loaded, lines: _Lines) -> set[int]:
-    """Offsets of every node that carries a tag written in the file (`!!str`, `!x`, `!<…>`, `!`).
+_KINDS = {yaml.ScalarEvent: yaml.ScalarNode, yaml.MappingStartEvent: yaml.MappingNode,
+          yaml.SequenceStartEvent: yaml.SequenceNode}
+
+
+def _tags(text: str, result: Loaded, lines: _Lines) -> set[tuple[int, type]]:
+    """(offset, node class) of every node that carries a tag written in the file (`!!str`, `!x`, `!<…>`, `!`).
 
     The composer resolves a plain `0311` to the same str tag as a written `!!str 0311`, so
     only the parser's events tell them apart. A `%TAG` directive is refused where it stands.
@@ -200,7 +204,8 @@ def _tags(text: str, result: Loaded, lines: _Lines) -> set[int]:
             result.problems.append(R.XJ110.problem(
                 result.path, where, "", "不允许用“%TAG”指令定义标签；所有值都按文字填写，请删去这一行"))
         elif getattr(event, "tag", None) is not None:
-            offsets.add(event.start_mark.index)
+            # With its class: a block mapping starts where its first key does.
+            offsets.add((event.start_mark.index, _KINDS[type(event)]))
     return offsets
 
 
@@ -326,7 +331,7 @@ def _undecodable(path: str, raw: bytes, exc: UnicodeDecodeError) -> Problem:
 class _Converter:
     """YAML nodes → dicts, lists and strings; every value's position is recorded."""
 
-    def __init__(self, result: Loaded, lines: _Lines, marks: _Marks | None, tagged: set[int]) -> None:
+    def __init__(self, result: Loaded, lines: _Lines, marks: _Marks | None, tagged: set[tuple[int, type]]) -> None:
         self.result = result
         self.lines = lines
         self.marks = marks
@@ -358,7 +363,7 @@ class _Converter:
             return None
         self.seen.add(id(node))
         res.values[path] = self.at(node)
-        if node.start_mark.index in self.tagged:
+        if (node.start_mark.index, type(node)) in self.tagged:
             return self._bad_tag(node, path)
         if isinstance(node, yaml.ScalarNode):
             if node.tag not in _PLAIN_TAGS:
@@ -389,8 +394,8 @@ class _Converter:
                         "这里用别名（*名称）作键；推荐文件不允许锚点和别名，请把键完整写出"))
                 continue
             self.seen.add(id(key_node))
-            if key_node.start_mark.index in self.tagged:
-                self._bad_tag(key_node, path)
+            if (key_node.start_mark.index, type(key_node)) in self.tagged:
+                self._bad_tag(key_node, path + (key_node.value,))
                 continue
             key = self._scalar(key_node, path, key=True)
             if key is None:

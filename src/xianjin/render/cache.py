@@ -8,8 +8,9 @@ run.py), so an interrupted run is simply redone. The manifest lists every file w
 digest of the bytes this run wrote: a file that has been replaced since, by whatever, is
 no longer "up to date", so the cache can never vouch for documents another input
 produced. The list also means that a document which is no longer produced (a removed
-推荐情况报告) is deleted rather than left behind stale. Each format has its own manifest: PDF and HTML may share a folder, and the files
-of one are never "no longer produced" by the other.
+推荐情况报告) is deleted rather than left behind stale. Each format has its own manifest:
+PDF and HTML may share a folder, and the files of one are never "no longer produced" by
+the other.
 """
 
 from __future__ import annotations
