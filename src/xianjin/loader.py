@@ -46,6 +46,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 # 造字: the private-use planes, where each computer's own made-up characters live.
 _PRIVATE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# What a submission is made of: ASCII, CJK ideographs, punctuation and full-width forms.
+_TEXTY = re.compile("[\t\n\r\x20-\x7e\u00b7\u2010-\u206f\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 # Problems about what a value contains: told, but the file is still read and checked.
 _NON_BLOCKING = {"XJ112", "XJ113", "XJ115"}
 
@@ -286,7 +288,8 @@ def _wide_without_bom(raw: bytes) -> tuple[str, str] | None:
                 text = raw.decode(codec)
             except UnicodeDecodeError:
                 continue
-            if "\x00" not in text and "\n" in text and ":" in text:
+            if "\n" in text and ":" in text and not _CONTROL.search(text) and "\x00" not in text \
+                    and len(_TEXTY.findall(text)) > 0.9 * len(text):
                 return codec, "UTF-32" if size == 4 else "UTF-16"
     return None
 
@@ -301,7 +304,7 @@ def _looks_big5(raw: bytes, gb_text: str | None) -> bool:
         big5 = raw.decode("big5")
     except UnicodeDecodeError:
         return False
-    if not _HAN.search(big5):
+    if len(_HAN.findall(big5)) < 4:  # a few stray bytes are not a Big5 document
         return False
     if gb_text is None:
         return True
