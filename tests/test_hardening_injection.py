@@ -144,3 +144,14 @@ def test_the_command_s_own_lines_show_names_visibly(tmp_path, monkeypatch):
     assert result.exit_code == 0
     assert "已生成 衡\\x1b[31m水.yaml" in result.output and "\x1b" not in result.output
     assert Path("衡\x1b[31m水.yaml").is_file()
+
+
+def test_a_file_name_that_starts_like_a_workflow_command_starts_no_line_with_it(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("::error file=pwn.yaml,line=1::INJECTED.yaml").write_text(SMALL.text.replace("性别: 女", "性别: 外", 1),
+                                                                    "utf-8")
+    for fmt in ("github", "text"):
+        out = cli_run("validate", ".", "--format", fmt).output
+        assert not any(ln.lstrip().startswith("::") and not GITHUB_LINE.match(ln) for ln in out.splitlines()), out
+    out = cli_run("validate", "::error file=pwn.yaml,line=1::INJECTED.yaml").output
+    assert out.startswith("./::error file=pwn.yaml,line=1::INJECTED.yaml:")

@@ -10,7 +10,7 @@ import click
 
 from xianjin import __version__
 from xianjin.clickzh import CONTEXT, not_blank  # importing clickzh makes click speak Chinese
-from xianjin.text import visible
+from xianjin.text import visible, visible_path
 
 FORMATS = ("text", "json", "github", "junit")
 
@@ -226,7 +226,7 @@ def summary(paths, fmt, output, campaign_file) -> None:
 
     report = validate_paths(list(paths) or ["."], _campaign(campaign_file))
     for p in report.unreadable:
-        click.echo(f"{visible(p.path)}: {visible(p.message)}", err=True)
+        click.echo(f"{visible_path(p.path)}: {visible(p.message)}", err=True)
     text = FORMATS[fmt](report)
     if output:
         _refuse_overwriting(output, report, campaign_file)

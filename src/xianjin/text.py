@@ -101,3 +101,10 @@ def char_name(ch: str) -> str:
         else:
             return code
     return f"{code}（{name}）"
+
+
+def visible_path(path: object) -> str:
+    """visible(path), and never the start of a GitHub workflow command: the runner reads any output
+    line that starts with `::` (after spaces) as one, and a problem line starts with its path."""
+    shown = visible(path)
+    return "./" + shown if shown.lstrip().startswith("::") else shown

@@ -6,7 +6,7 @@ from typing import TextIO
 
 from xianjin.campaign import MODELS, WINDOWS
 from xianjin.problems import Problem
-from xianjin.text import visible
+from xianjin.text import visible, visible_path
 from xianjin.validate import Report
 
 _COLORS = {"error": "\x1b[31m", "warning": "\x1b[33m", "bold": "\x1b[1m"}
@@ -19,7 +19,7 @@ def _paint(text: str, style: str, color: bool) -> str:
 
 def format_problem(p: Problem, color: bool = False) -> str:
     """One line, whatever the file's name, keys and values hold (see xianjin.text.visible)."""
-    where = f"{visible(p.path)}:{p.line}:{p.column}" if p.path else "xianjin"
+    where = f"{visible_path(p.path)}:{p.line}:{p.column}" if p.path else "xianjin"
     field = f"{visible(p.field)}：" if p.field else ""
     return f"{_paint(where, 'bold', color)}: {_paint(p.level, p.level, color)} {p.code} {field}{visible(p.message)}"
 
