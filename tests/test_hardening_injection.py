@@ -155,3 +155,19 @@ def test_a_file_name_that_starts_like_a_workflow_command_starts_no_line_with_it(
         assert not any(ln.lstrip().startswith("::") and not GITHUB_LINE.match(ln) for ln in out.splitlines()), out
     out = cli_run("validate", "::error file=pwn.yaml,line=1::INJECTED.yaml").output
     assert out.startswith("./::error file=pwn.yaml,line=1::INJECTED.yaml:")
+
+
+def test_every_format_and_control_character_is_known_to_be_invisible():
+    """text.py lists the Unicode format characters (Cf) by hand, for speed: none may be missing."""
+    import sys
+    import unicodedata
+
+    from xianjin.text import is_invisible, visible
+
+    for cp in range(sys.maxunicode + 1):
+        ch = chr(cp)
+        category = unicodedata.category(ch)
+        if category == "Cf":
+            assert is_invisible(ch) and visible(ch) != ch, hex(cp)
+        elif category in ("Cc", "Zl", "Zp", "Cs"):
+            assert visible(ch) != ch, hex(cp)
