@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Render benchmark: pages, seconds and seconds per page for one unit, the full province and a warm re-render.
 
-    .venv/bin/python benchmarks/bench_render.py            # the 12 units of scripts/make_province.py
+    .venv/bin/python benchmarks/bench_render.py            # the 12 units of tools/province
     .venv/bin/python benchmarks/bench_render.py --jobs 1
     .venv/bin/python benchmarks/bench_render.py --repeat 5   # median of 5 (a shared VM varies ±10%)
 
@@ -26,9 +26,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT))  # tools/ is run from the checkout, not installed
 
-import make_province  # noqa: E402
+from tools.province import UNITS, make_unit  # noqa: E402
 
 
 def pages_in(folder: Path) -> int:
@@ -67,9 +67,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         src, out = Path(tmp) / "in", Path(tmp) / "out"
         src.mkdir()
-        for i, unit in enumerate(make_province.UNITS, 1):
+        for i, unit in enumerate(UNITS, 1):
             (src / f"{i:02d}-{unit}.yaml").write_text(
-                make_province.make_unit(unit, seed=2012, scale=1), "utf-8")
+                make_unit(unit, seed=2012, scale=1), "utf-8")
         print(f"xianjin render，{args.jobs} 个进程，{os.cpu_count()} 个 CPU 核")
         # The common-character fonts are built once per user (scripts/setup.sh does it);
         # the figures below are for every later run.

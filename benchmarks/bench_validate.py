@@ -19,8 +19,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-import make_province  # noqa: E402
+sys.path.insert(0, str(ROOT))  # tools/ is run from the checkout, not installed
+
+from tools.province import UNITS, make_unit  # noqa: E402
 
 RUNS = 7
 # As on a user's machine, where Python caches compiled modules; some sandboxes switch that off.
@@ -50,8 +51,8 @@ def main() -> None:
         province = Path(tmp, "province")
         province.mkdir()
         size = 0
-        for n, unit in enumerate(make_province.UNITS, 1):
-            text = make_province.make_unit(unit)
+        for n, unit in enumerate(UNITS, 1):
+            text = make_unit(unit)
             path = province / f"{n:02d}-{unit}.yaml"
             path.write_text(text, encoding="utf-8")
             size += path.stat().st_size
@@ -63,14 +64,13 @@ def main() -> None:
               f"（含解释器启动和导入；空文件夹为 {start_only:.3f} s）；目标 < 0.5 s")
 
         print("单个文件随规模增长（省直机关，scale = 推荐对象数量的倍数；进程内计时，不含启动）：")
-        from xianjin.campaign import load_campaign
-        from xianjin.validate import validate_paths
+        from xianjin.validate import load_campaign, validate_paths
 
         campaign = load_campaign()
         base = None
         for scale in (1, 2, 5, 10):
             path = Path(tmp, f"scale{scale}.yaml")
-            path.write_text(make_province.make_unit("省直机关", scale=scale), encoding="utf-8")
+            path.write_text(make_unit("省直机关", scale=scale), encoding="utf-8")
             work = min(_timed(lambda: validate_paths([str(path)], campaign)) for _ in range(3))
             median, _ = wall(["validate", str(path)])
             base = base or work

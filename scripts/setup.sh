@@ -4,6 +4,7 @@
 #     for the tests MuPDF, Ghostscript and qpdf
 #   - .venv/ with xianjin installed (editable) and the test tools
 #   - the common-character fonts xianjin derives from Noto Serif CJK SC (once per user)
+#   - for the tests, Node.js and tests/clients/ (npm): the real clients of the CI formats
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -53,6 +54,21 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   echo "安装 xianjin 及测试工具到 .venv/"
   .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
   touch "$stamp"
+fi
+
+# The real clients the CI formats are checked against (tests/test_clients.py): @actions/core,
+# the SARIF 2.1.0 schema and yaml-language-server, pinned by tests/clients/package-lock.json.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  echo "安装 Node.js（测试用）"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+fi
+if [ ! -d tests/clients/node_modules ] || [ tests/clients/package-lock.json -nt tests/clients/node_modules ]; then
+  echo "安装测试用的 npm 软件包到 tests/clients/"
+  (cd tests/clients && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  touch tests/clients/node_modules
 fi
 
 # About 10–30 s, once per user (~/.cache/xianjin); a render would otherwise do it on first use.

@@ -15,12 +15,12 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from conftest import ENGLISH, build_unit
+from helpers import ENGLISH, build_unit
 from xianjin.cli import cli
 
 XIANJIN = str(Path(sys.executable).with_name("xianjin"))
 ENV = {"GITHUB_ACTIONS": "", "NO_COLOR": "1", "CI": ""}
-# Words of English a clerk must never see, beyond conftest.ENGLISH.
+# Words of English a clerk must never see, beyond helpers.ENGLISH.
 MORE_ENGLISH = ("Error", "error:", "Exception", "Warning:", "BrokenPipe", "resource_tracker", "leaked",
                 "KeyboardInterrupt", "Aborted", "Permission denied", "No such file")
 LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<level>error|warning) (?P<code>XJ\d{3}) ")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ENGLISH, REPO, RULE_CODES, assert_chinese, build_unit
+from helpers import ENGLISH, REPO, RULE_CODES, assert_chinese, build_unit
 from xianjin.campaign import DEFAULT_CAMPAIGN
 from xianjin.cli import cli
 
@@ -232,14 +232,14 @@ def test_format_github(runner, files, hengshui):
     result = run(runner, "validate", "--format", "github", files[1])
     assert result.exit_code == 1
     first = result.output.splitlines()[0]
-    assert first.startswith(f"::error file={files[1]},line={hengshui.line(M2 + ('出生年月',))},col=13,"
-                            "title=xianjin (XJ203)::行业服务标兵.推荐对象[3].出生年月：“1978.13”")
+    assert first.startswith(f"::error title=xianjin (XJ203),file={files[1]},line={hengshui.line(M2 + ('出生年月',))},"
+                            "col=13::行业服务标兵.推荐对象[3].出生年月：“1978.13”")
 
 
 def test_github_actions_env_selects_github(runner, files):
     result = run(runner, "validate", files[2], env={"GITHUB_ACTIONS": "true"})
     assert result.exit_code == 0
-    assert result.output.startswith(f"::warning file={files[2]},line=4,col=7,title=xianjin (XJ214)::")
+    assert result.output.startswith(f"::warning title=xianjin (XJ214),file={files[2]},line=4,col=7::")
     explicit = run(runner, "validate", "--format", "text", files[2], env={"GITHUB_ACTIONS": "true"})
     assert not explicit.output.startswith("::")
 
@@ -280,15 +280,15 @@ class FakeTTY:
 
 
 def test_colour_on_a_terminal_unless_no_color(monkeypatch):
-    from xianjin.cli import _use_color
+    from xianjin.cli.options import use_color
 
     monkeypatch.delenv("NO_COLOR", raising=False)
-    assert _use_color(FakeTTY()) is True
+    assert use_color(FakeTTY()) is True
     monkeypatch.setenv("NO_COLOR", "1")
-    assert _use_color(FakeTTY()) is False
+    assert use_color(FakeTTY()) is False
     monkeypatch.delenv("NO_COLOR")
     import io
-    assert _use_color(io.StringIO()) is False
+    assert use_color(io.StringIO()) is False
 
 
 # --- rules --------------------------------------------------------------------------------------
@@ -353,6 +353,7 @@ def test_output_into_missing_folder_is_io_error_exit_2(runner, files, tmp_path):
     assert re.search(r"[\u4e00-\u9fff]", result.output)
 
 
+@pytest.mark.slow
 def test_validate_does_not_import_weasyprint(files):
     """`xianjin validate` works where Pango is missing: WeasyPrint is never imported."""
     import subprocess
@@ -376,3 +377,17 @@ def test_every_rule_code_is_exercised_by_this_suite():
     missing = sorted(code for code in RULE_CODES
                      if not re.search(rf'["\']{code}["\']|\b{code}\b[^\n]*(in|==)', text))
     assert missing == []
+
+
+def test_format_choices_are_the_formats_the_library_has():
+    # The command line spells them out so that --help need not import the library.
+    from xianjin.reporters import REPORTERS
+    from xianjin.render.run import OUTPUT_FORMATS
+    from xianjin.summary import FORMATTERS
+
+    def choices(command):
+        return tuple(next(p for p in cli.commands[command].params if p.name == "fmt").type.choices)
+
+    assert choices("validate") == tuple(REPORTERS)
+    assert choices("summary") == tuple(FORMATTERS)
+    assert choices("render") == OUTPUT_FORMATS

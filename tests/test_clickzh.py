@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from xianjin.cli import cli
-from xianjin.clickzh import ZH
+from xianjin.cli.clickzh import ZH
 
 CLICK_ENGLISH = ("Usage:", "Show this message", "Error:", "No such option", "No such command",
                  "Options:", "Commands:", "Try '", "is not one of", "requires an argument",

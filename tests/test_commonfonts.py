@@ -123,6 +123,7 @@ def test_the_fetcher_reads_the_named_font_and_nothing_beside_it(tmp_path):
         fetcher.fetch(other.as_uri())
 
 
+@pytest.mark.slow
 def test_rendering_leaves_no_temporary_font_files(faces, tmp_path):
     import os
     import sys

@@ -1,4 +1,5 @@
-"""docs/cli.md is generated from --help; every command's help is Chinese with an example."""
+"""docs/cli.md is generated from --help and docs/rules.md from the rule table; every command's
+help is Chinese with an example."""
 
 from __future__ import annotations
 
@@ -13,11 +14,17 @@ from xianjin.cli import cli
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 import make_cli_docs  # noqa: E402
+import make_rules_docs  # noqa: E402
 
 
 def test_cli_reference_is_up_to_date():
     assert (ROOT / "docs" / "cli.md").read_text(encoding="utf-8") == make_cli_docs.cli_docs(), (
         "docs/cli.md is stale: run `.venv/bin/python scripts/make_cli_docs.py`")
+
+
+def test_rules_reference_is_up_to_date():
+    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == make_rules_docs.rules_docs(), (
+        "docs/rules.md is stale: run `.venv/bin/python scripts/make_rules_docs.py`")
 
 
 @pytest.mark.parametrize("command", sorted(cli.commands))

@@ -6,7 +6,7 @@ import os
 import xml.etree.ElementTree as ET
 
 from click.testing import CliRunner
-from conftest import CAMPAIGN, build_unit, codes, one, problems_of
+from helpers import CAMPAIGN, build_unit, codes, one, problems_of
 
 from xianjin.cli import cli
 from xianjin.loader import load_bytes

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build_unit
+from helpers import build_unit
 from hardening_util import ENV, OTHER, SMALL, XIANJIN, cli_run, no_english, problem_lines, snapshot, xianjin
 
 # --- 1. -o onto an input ------------------------------------------------------------------------
@@ -350,7 +350,7 @@ def test_a_comment_after_a_value_is_warned_with_what_was_dropped(tmp_path):
     ("衡水市第一医院  #", False),  # nothing after the “#”: nothing lost
 ])
 def test_only_a_comment_that_can_have_eaten_text_is_warned(value, warned):
-    from conftest import problems_of
+    from helpers import problems_of
 
     problems = problems_of(build_unit("衡水").set(JOB, value))
     assert [p.code for p in problems] == (["XJ112"] if warned else [])

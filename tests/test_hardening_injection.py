@@ -8,13 +8,15 @@ import os
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
-from conftest import build_unit
+from helpers import build_unit
 from hardening_util import LINE, SMALL, cli_run, no_english, problem_lines
 
-GITHUB_LINE = re.compile(r"^::(error|warning) (file=[^,\n]*,line=\d+,col=\d+,)?title=xianjin \(XJ\d{3}\)::[^\n]*$")
+# As @actions/core writes them: title first, then file, line and col when there are any.
+GITHUB_LINE = re.compile(r"^::(error|warning) title=xianjin \(XJ\d{3}\)(,file=[^,\n]*,line=\d+,col=\d+)?::[^\n]*$")
 RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
 
 
@@ -43,7 +45,8 @@ def test_a_key_cannot_inject_a_workflow_command(tmp_path, key):
     annotations = [ln for ln in lines if ln.lstrip().startswith("::")]
     assert annotations and all(GITHUB_LINE.match(ln) for ln in annotations), annotations
     # Every workflow command is one of ours, about this file: none comes out of the key.
-    assert all(ln.startswith((f"::error file={path},", f"::warning file={path},")) for ln in annotations), lines
+    ours = re.compile(rf"::(error|warning) title=xianjin \(XJ\d{{3}}\),file={re.escape(str(path))},")
+    assert all(ours.match(ln) for ln in annotations), lines
     only_visible(result.output)
     # …and the plain lines after them: one problem a line.
     plain = [ln for ln in lines if LINE.match(ln)]
@@ -63,7 +66,7 @@ def test_terminal_escapes_in_keys_are_shown_not_played(tmp_path):
 
 @pytest.mark.parametrize("name", ["衡水\n::error file=x::INJECTED.yaml", "衡\x1b[2J水.yaml", "衡\r水.yaml",
                                   "衡\u2028水.yaml", "衡\u202e水.yaml", "衡\x85水.yaml", "衡\u200b水.yaml"])
-@pytest.mark.parametrize("fmt", ["text", "github", "json", "junit"])
+@pytest.mark.parametrize("fmt", ["text", "github", "json", "junit", "sarif", "gitlab"])
 def test_any_file_name_keeps_every_format_valid_and_one_problem_a_line(tmp_path, name, fmt):
     (tmp_path / name).write_text(SMALL.text.replace("性别: 女", "性别: 外", 1), "utf-8")
     result = cli_run("validate", tmp_path, "--format", fmt)
@@ -76,6 +79,14 @@ def test_any_file_name_keeps_every_format_valid_and_one_problem_a_line(tmp_path,
     elif fmt == "junit":
         suite = ET.fromstring(result.output.split("\n", 1)[1])
         assert suite.get("failures") == "1"
+    elif fmt == "sarif":
+        [run] = json.loads(result.output)["runs"]
+        assert len(run["results"]) == 3
+        uris = [unquote(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]) for r in run["results"]]
+        assert len(uris) == 3 and all(not RAW.search(u) for u in uris), uris
+    elif fmt == "gitlab":
+        issues = json.loads(result.output)
+        assert len(issues) == 3 and all(not RAW.search(i["location"]["path"]) for i in issues)
     else:
         problems = [ln for ln in result.output.splitlines() if LINE.match(ln)]
         assert len(problems) == 3  # XJ205 and XJ302 twice, each on its own line

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from conftest import build_unit
+from helpers import build_unit
 from hardening_util import SMALL, XIANJIN, cli_run, no_english, problem_lines, xianjin
 
 # --- 11. FIFOs, devices, the size limit -----------------------------------------------------------

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from conftest import build_unit
+from helpers import build_unit
 from hardening_util import SMALL, cli_run, no_english, problem_lines
 
 DOC = build_unit("衡水")
@@ -221,8 +221,8 @@ def test_glyph_refusals_are_annotations_in_github_actions(tmp_path):
     path.write_text(DOC.set(NAME, f"王{UNPRINTABLE}"), "utf-8")
     result = cli_run("render", path, "--out", tmp_path / "out", "--format", "html", env={"GITHUB_ACTIONS": "true"})
     assert result.exit_code == 2
-    assert result.stdout.startswith(f"::error file={path},line={DOC.line(NAME)},col={DOC.col(NAME)},"
-                                    "title=xianjin (XJ222)::行业服务标兵.推荐对象[2].姓名：")
+    assert result.stdout.startswith(f"::error title=xianjin (XJ222),file={path},line={DOC.line(NAME)},"
+                                    f"col={DOC.col(NAME)}::行业服务标兵.推荐对象[2].姓名：")
 
 
 # --- 21. one true message per encoding -----------------------------------------------------------

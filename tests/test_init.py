@@ -30,9 +30,10 @@ def test_init_writes_every_slot_for_the_unit(tmp_path, monkeypatch):
     assert len(data["行业服务标兵"]["递补对象"]) == 2
     assert len(data["优质服务品牌"]["推荐对象"]) == 2
     assert "递补对象" not in data["优质服务品牌"]
-    # Hints stand on their own line above the field (a comment after a value is XJ112).
-    assert "      # 例：1978.05\n      出生年月: ''\n" in text
-    assert "      # 例：0318-87654321\n      单位电话: ''\n" in text
+    # Hints stand on their own line above the field, which is left empty (a comment after a
+    # value is XJ112: a clerk typing after the colon would leave the hint behind it).
+    assert "      # 例：1978.05\n      出生年月:\n" in text
+    assert "      # 例：0318-87654321\n      单位电话:\n" in text
 
 
 def test_init_for_provincial_organs_has_forty_slots_and_six_brands(tmp_path):

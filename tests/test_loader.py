@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from conftest import CAMPAIGN, assert_chinese, build_unit, check_text, codes, one, only, problems_of
+from helpers import CAMPAIGN, assert_chinese, build_unit, check_text, codes, one, only, problems_of
 from xianjin import loader
 from xianjin.loader import load_bytes, load_file
 from xianjin.validate import check_loaded
@@ -87,9 +87,9 @@ def test_null_value_is_missing_but_quoted_null_is_text():
 
 def test_every_value_keeps_line_and_column(hengshui):
     loaded = load(hengshui.text)
-    assert loaded.values[BIRTH] == (hengshui.line(BIRTH), hengshui.col(BIRTH))
-    assert loaded.keys[BIRTH] == (hengshui.line(BIRTH), 7)
-    assert loaded.values[("推荐单位",)] == (2, 7)
+    assert loaded.value_at[BIRTH] == (hengshui.line(BIRTH), hengshui.col(BIRTH))
+    assert loaded.key_at[BIRTH] == (hengshui.line(BIRTH), 7)
+    assert loaded.value_at[("推荐单位",)] == (2, 7)
 
 
 def test_missing_key_points_at_the_mapping_that_lacks_it(hengshui):
@@ -269,7 +269,7 @@ def test_gbk_file_read_correctly_and_warned(hengshui, codec):
 
 def test_gbk_value_positions_still_right(hengshui):
     loaded = load(hengshui.text.encode("gbk"))
-    assert loaded.values[BIRTH] == (hengshui.line(BIRTH), hengshui.col(BIRTH))
+    assert loaded.value_at[BIRTH] == (hengshui.line(BIRTH), hengshui.col(BIRTH))
 
 
 @pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])

@@ -22,13 +22,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import CAMPAIGN, ENGLISH, build_unit, check_text
+from helpers import CAMPAIGN, ENGLISH, build_unit, check_text
 from xianjin import reporters
 from xianjin.loader import load_bytes
-from xianjin.problems import RULES, all_rules
+from xianjin.rules import BY_CODE as RULES
 from xianjin.validate import check_loaded, validate_paths
-
-all_rules()
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow],
                     database=None)
 
@@ -123,12 +121,12 @@ RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u200b-\u200f\u202a-\u
                  "\u2066-\u206f\ufeff\ud800-\udfff\ufffe\uffff]")
 PROBLEM = re.compile(r"^(?:.+:\d+:\d+|xianjin): (?:error|warning) XJ\d{3} ")
 SUMMARY = ("共检查", "其中", "全省推荐对象合计", "尚未报送", "全部")
-GITHUB = re.compile(r"^::(?:error|warning) (?:file=[^,]*,line=\d+,col=\d+,)?title=xianjin \(XJ\d{3}\)::")
+GITHUB = re.compile(r"^::(?:error|warning) title=xianjin \(XJ\d{3}\)(?:,file=[^,]*,line=\d+,col=\d+)?::")
 
 
 def render_all(report) -> None:
     n = len(report.problems)
-    for fmt in ("text", "json", "github", "junit"):
+    for fmt in reporters.REPORTERS:
         out = io.StringIO()
         reporters.write(fmt, report, out, strict=True)
         value = out.getvalue()
@@ -136,6 +134,11 @@ def render_all(report) -> None:
         assert not RAW.search(value), (fmt, RAW.search(value))
         if fmt == "json":
             assert isinstance(json.loads(value), list) and len(json.loads(value)) == n
+        elif fmt == "sarif":
+            runs = json.loads(value)["runs"]
+            assert len(runs[0]["results"]) + len(runs[0]["invocations"][0].get("toolExecutionNotifications", [])) == n
+        elif fmt == "gitlab":
+            assert isinstance(json.loads(value), list)
         elif fmt == "junit":
             ET.fromstring(value.split("\n", 1)[1])
         else:
@@ -283,7 +286,7 @@ def test_file_names_with_any_bytes_keep_every_output_valid(parts, broken):
         render_all(report)
         from xianjin import summary
 
-        for fmt, make in summary.FORMATS.items():
+        for fmt, make in summary.FORMATTERS.items():
             value = make(report)
             value.encode("utf-8")
             assert not RAW.search(value.lstrip("\ufeff")), (fmt, value)

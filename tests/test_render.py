@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from xianjin.cli import cli
-from xianjin.render.command import render_command
+from xianjin.cli.render import render_command
 
 ROOT = Path(__file__).resolve().parents[1]
 MARKUP = '<img src="file:///etc/passwd">'
@@ -409,11 +409,11 @@ def test_a_mistake_in_an_edited_template_is_a_usage_error(rendered, own_template
 
 
 def test_fonttools_fallback_is_an_error():
-    from xianjin.render.pdf import _problem
+    from xianjin.render.pdf import log_problem
 
     record = logging.LogRecord("weasyprint", logging.WARNING, "", 0,
                                'Using fontTools instead of HarfBuzz-Subset for font "%s".', ("x",), None)
-    assert "HarfBuzz" in _problem(record, "文档")
+    assert "HarfBuzz" in log_problem(record, "文档")
 
 
 def test_fetcher_allows_only_the_templates_folder():
@@ -487,15 +487,14 @@ def test_html_format_and_province_summary(tmp_path):
 
 
 def test_province_summary_has_the_numbers_of_xianjin_summary():
-    from xianjin.campaign import load_campaign
     from xianjin.render.context import summary_document
     from xianjin.render.templating import render_html
-    from xianjin.validate import validate_paths
+    from xianjin.validate import load_campaign, validate_paths
 
     report = validate_paths([str(ROOT / "examples")], load_campaign())
     assert not report.errors
     doc = summary_document(report)
-    page = render_html(doc.template, doc.context)
+    page = render_html(doc.template, doc.variables)
     rows = {cells[0]: cells[1:] for cells in (re.findall(r"<td[^>]*>([^<]*)</td>", tr)
                                              for tr in re.findall(r"<tr>(.*?)</tr>", page, re.S)) if cells}
     assert rows["石家庄"] == ["16", "16", "2", "16", "16", "2", "1–2", "2"]
@@ -503,9 +502,8 @@ def test_province_summary_has_the_numbers_of_xianjin_summary():
 
 
 def test_unit_key_is_the_validated_text_not_the_file_on_disk(tmp_path):
-    from xianjin.campaign import load_campaign
     from xianjin.render.run import render_report
-    from xianjin.validate import validate_paths
+    from xianjin.validate import load_campaign, validate_paths
 
     (tmp_path / "石家庄.yaml").write_text(make_unit(), "utf-8")
     report = validate_paths([str(tmp_path / "石家庄.yaml")], load_campaign())
@@ -515,9 +513,9 @@ def test_unit_key_is_the_validated_text_not_the_file_on_disk(tmp_path):
 
 
 def test_font_fingerprint_covers_every_face_and_the_text_libraries():
-    from xianjin.render import fonts
+    from xianjin.render import cache
 
-    fingerprint = fonts.fingerprint()
+    fingerprint = cache.fonts_fingerprint()
     assert "pango" in fingerprint and "harfbuzz" in fingerprint
     assert re.search(r"Noto Serif CJK SC[^|]*/bold=", fingerprint)  # faces other than the regular one
     assert re.search(r"BabelStoneHan\.ttf:0:\d+:\d+", fingerprint)  # size and mtime
@@ -531,6 +529,7 @@ def test_doctor_copes_with_a_stack_without_noto(monkeypatch):
     assert checks[0].ok and "以 BabelStone Han 代替" in checks[0].detail
 
 
+@pytest.mark.slow
 def test_validate_does_not_import_weasyprint(tmp_path):
     (tmp_path / "a.yaml").write_text(make_unit(), "utf-8")
     code = ("import sys; from click.testing import CliRunner; from xianjin.cli import cli; "
@@ -549,6 +548,7 @@ def test_unknown_unit_is_a_usage_error(rendered, tmp_path):
 SHIPPED = sorted(ROOT.glob("examples/*石家庄*.yaml"))
 
 
+@pytest.mark.slow
 def test_shipped_example_of_one_city(tmp_path):
     import yaml
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import CAMPAIGN, build_unit, codes, one, only
-from xianjin.campaign import DEFAULT_CAMPAIGN, load_campaign
-from xianjin.validate import validate_paths
+from helpers import CAMPAIGN, build_unit, codes, one, only
+from xianjin.campaign import DEFAULT_CAMPAIGN
+from xianjin.validate import load_campaign, validate_paths
 
 W0 = ("群众满意窗口", "推荐对象", 0)
 M2 = ("行业服务标兵", "推荐对象", 2)

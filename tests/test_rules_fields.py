@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import assert_chinese, check_text, codes, one, only, problems_of
+from helpers import assert_chinese, check_text, codes, one, only, problems_of
 
 M = ("行业服务标兵", "推荐对象", 2)  # the third exemplar
 W = ("群众满意窗口", "推荐对象", 1)  # the second window

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import build_unit, check_text, codes, one, problems_of
+from helpers import build_unit, check_text, codes, one, problems_of
 
 WF, WA = ("群众满意窗口", "推荐对象"), ("群众满意窗口", "递补对象")
 MF, MA = ("行业服务标兵", "推荐对象"), ("行业服务标兵", "递补对象")
@@ -162,8 +162,9 @@ def test_quota_not_checked_when_unit_unknown():
 
 
 def test_quota_follows_the_campaign(tmp_path):
-    from conftest import CAMPAIGN
-    from xianjin.campaign import DEFAULT_CAMPAIGN, load_campaign
+    from helpers import CAMPAIGN
+    from xianjin.campaign import DEFAULT_CAMPAIGN
+    from xianjin.validate import load_campaign
 
     src = DEFAULT_CAMPAIGN.read_text("utf-8")
     changed = src.replace("{名称: 衡水,     填报单位: 中共衡水市委创先争优活动领导小组,   区号: ['0318'], 群众满意窗口: 12",

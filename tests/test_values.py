@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from conftest import check_text, one, problems_of
+from helpers import check_text, one, problems_of
 from xianjin import values
 
 BIRTH = ("行业服务标兵", "推荐对象", 2, "出生年月")
@@ -127,11 +127,6 @@ def test_normalise_name(text, expected):
 def test_normalise_name_refuses(text, words):
     with pytest.raises(ValueError, match=words):
         values.normalise_name(text)
-
-
-def test_non_whitespace_length():
-    assert values.non_whitespace_length("一二 三\n四\t五　六") == 6
-    assert values.non_whitespace_length("  \n ") == 0
 
 
 # --- normalisation through the models ----------------------------------------------------------

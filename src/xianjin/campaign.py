@@ -1,7 +1,8 @@
-"""The campaign: quotas, ranges, deadline and vocabularies, loaded from a data file.
+"""The campaign — quotas, ranges, deadline and vocabularies — and the words of the forms.
 
 The 2012 Hebei round ships as `data/hebei-2012.yaml`; another round or province is
-another file passed with `--campaign`, not a code change.
+another file passed with `--campaign`, not a code change. Reading such a file is the
+engine's job (`xianjin.validate.load_campaign`): this module only says what one holds.
 """
 
 from __future__ import annotations
@@ -12,16 +13,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError, ValidationInfo, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationInfo, model_validator
 
-from xianjin.loader import load_file
-from xianjin.problems import Problem
+from xianjin import values
 
 DEFAULT_CAMPAIGN = Path(__file__).parent / "data" / "hebei-2012.yaml"
 
-WINDOWS, MODELS, BRANDS = "群众满意窗口", "行业服务标兵", "优质服务品牌"
-CATEGORIES = (WINDOWS, MODELS, BRANDS)
+WINDOWS, EXEMPLARS, BRANDS = "群众满意窗口", "行业服务标兵", "优质服务品牌"
+CATEGORIES = (WINDOWS, EXEMPLARS, BRANDS)
 FORMAL, ALTERNATE = "推荐对象", "递补对象"
 
 
@@ -35,16 +34,19 @@ MAX_COUNT = 1000
 MAX_TOTAL = 100_000
 
 
-def _bad(message: str) -> PydanticCustomError:
-    return PydanticCustomError("XJ223", "{message}", {"message": message})
+class Unreasonable(ValueError):
+    """A value of the campaign file that cannot be right (a negative quota, an empty list).
+
+    Told under its own rule by `xianjin.model_errors`, at the line and column of the value;
+    this layer knows no rule codes."""
 
 
 def _between(low: int, high: int, what: str):
     def check(value: int) -> int:
         if value < 0:
-            raise _bad(f"{what}“{value}”不能是负数")
+            raise Unreasonable(f"{what}“{value}”不能是负数")
         if not low <= value <= high:
-            raise _bad(f"{what}“{value}”不合理：应在 {low}–{high} 之间")
+            raise Unreasonable(f"{what}“{value}”不合理：应在 {low}–{high} 之间")
         return value
 
     return AfterValidator(check)
@@ -53,7 +55,7 @@ def _between(low: int, high: int, what: str):
 def _not_empty(what: str):
     def check(value):
         if not value:
-            raise _bad(f"{what}不能是空的")
+            raise Unreasonable(f"{what}不能是空的")
         return value
 
     return AfterValidator(check)
@@ -61,14 +63,14 @@ def _not_empty(what: str):
 
 def _text(value: str) -> str:
     if not value.strip():
-        raise _bad("这一项不能是空的")
+        raise Unreasonable("这一项不能是空的")
     return value
 
 
 def _area_codes(codes: tuple[str, ...]) -> tuple[str, ...]:
     for code in codes:
         if not re.fullmatch(r"0\d{2,3}", code):
-            raise _bad(f"区号“{code}”不对：应是 0 加 2–3 位数字，如 0311")
+            raise Unreasonable(f"区号“{code}”不对：应是 0 加 2–3 位数字，如 0311")
     return codes
 
 
@@ -135,7 +137,7 @@ class Campaign(_Data):
         if collect is not None:
             collect.extend(found)  # load_campaign reports each at its own line and column
         elif found:
-            raise ValueError(found[0][1])
+            raise Unreasonable(found[0][1])
         return self
 
     def inconsistencies(self):
@@ -173,30 +175,6 @@ class Campaign(_Data):
     def sectors(self) -> frozenset[str]:
         return frozenset(self.行业)
 
-
-class CampaignError(Exception):
-    """The campaign file itself is broken; carries the problems to report."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("campaign file is invalid")
-        self.problems = problems
-
-
-def load_campaign(path: str | Path | None = None) -> Campaign:
-    from xianjin.loader import _dotted
-    from xianjin.messages import pydantic_problems
-
-    from xianjin.rules.fields import XJ223
-
-    loaded = load_file(path or DEFAULT_CAMPAIGN)
-    if not loaded.ok:
-        raise CampaignError([p for p in loaded.problems if p.is_error])
-    found: list = []
-    try:
-        campaign = Campaign.model_validate(loaded.data, context={"inconsistencies": found})
-    except ValidationError as exc:
-        raise CampaignError(pydantic_problems(exc, loaded, ())) from None
-    if found:
-        raise CampaignError([XJ223.problem(loaded.path, loaded.where(where), _dotted(where), message)
-                             for where, message in found])
-    return campaign
+    def age(self, year: int, month: int) -> int:
+        """The age, in full years at the 报送截止日期, of someone born in that month."""
+        return values.age_on(year, month, self.报送截止日期)

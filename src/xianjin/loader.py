@@ -17,8 +17,9 @@ from pathlib import Path
 import yaml
 
 from xianjin.files import TooLarge, os_error_text, read_regular
-from xianjin.problems import Problem
-from xianjin.rules import loading as R
+from xianjin.problems import FieldPath, Problem, Where, field_path
+from xianjin.rules.loading import (XJ100, XJ101, XJ102, XJ103, XJ104, XJ105, XJ106, XJ107, XJ108,
+                                   XJ109, XJ110, XJ111, XJ112, XJ113, XJ115)
 from xianjin.text import INVISIBLE_RE, LINE_SEPARATORS, char_name
 
 try:  # libyaml is ten times faster; PyPI's PyYAML wheels include it.
@@ -28,9 +29,6 @@ except ImportError:  # pragma: no cover - only on a PyYAML built without libyaml
 
 MAX_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 20
-
-Path_ = tuple[str | int, ...]
-Where = tuple[int, int]
 
 # Tags a plain or quoted scalar gets from YAML's own resolver; we read them all as text.
 _PLAIN_TAGS = {
@@ -49,7 +47,7 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # What a submission is made of: ASCII, CJK ideographs, punctuation and full-width forms.
 _TEXTY = re.compile("[\t\n\r\x20-\x7e\u00b7\u2010-\u206f\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 # Problems about what a value contains: told, but the file is still read and checked.
-_NON_BLOCKING = {"XJ112", "XJ113", "XJ115"}
+_NON_BLOCKING = {XJ112.code, XJ113.code, XJ115.code}
 
 
 @dataclass
@@ -59,27 +57,27 @@ class Loaded:
     path: str
     text: str = ""
     data: object = None
-    values: dict[Path_, Where] = field(default_factory=dict)
-    keys: dict[Path_, Where] = field(default_factory=dict)
+    value_at: dict[FieldPath, Where] = field(default_factory=dict)  # where each value was typed
+    key_at: dict[FieldPath, Where] = field(default_factory=dict)  # where each key was typed
     problems: list[Problem] = field(default_factory=list)
     io_error: bool = False
     # 造字 found in keys and values: (path, where, character, 0-based index in the text), for XJ114.
-    private: list[tuple[Path_, Where, str, int]] = field(default_factory=list)
+    private: list[tuple[FieldPath, Where, str, int]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return self.data is not None and not any(p.is_error for p in self.problems)
 
-    def where(self, path: Path_) -> Where:
+    def where(self, path: FieldPath) -> Where:
         """The value at path, or — for a key that is missing — the nearest mapping that lacks it."""
         while path:
-            if path in self.values:
-                return self.values[path]
+            if path in self.value_at:
+                return self.value_at[path]
             path = path[:-1]
-        return self.values.get((), (1, 1))
+        return self.value_at.get((), (1, 1))
 
-    def where_key(self, path: Path_) -> Where:
-        return self.keys.get(path) or self.where(path)
+    def where_key(self, path: FieldPath) -> Where:
+        return self.key_at.get(path) or self.where(path)
 
 
 def load_file(path: str | Path) -> Loaded:
@@ -89,13 +87,13 @@ def load_file(path: str | Path) -> Loaded:
     except TooLarge as exc:
         result = Loaded(shown)
         size = f"有 {exc.size / 1024 / 1024:.1f} MB，" if exc.size else ""
-        result.problems.append(R.XJ101.problem(
+        result.problems.append(XJ101.problem(
             shown, (1, 1), "",
             f"文件{size}超过了 {MAX_BYTES // 1024 // 1024} MB 的上限；请确认这是推荐文件而不是改了扩展名的其他文件"))
         return result
     except (OSError, ValueError) as exc:
         result = Loaded(shown, io_error=True)
-        result.problems.append(R.XJ100.problem(shown, (1, 1), "", "无法读取这个文件：" + os_error_text(exc)))
+        result.problems.append(XJ100.problem(shown, (1, 1), "", "无法读取这个文件：" + os_error_text(exc)))
         return result
     return load_bytes(raw, shown)
 
@@ -130,13 +128,13 @@ def load_bytes(raw: bytes, path: str = "<input>") -> Loaded:
     bad = _CONTROL.search(text)
     if bad:
         line, col = lines.at(bad.start())
-        result.problems.append(R.XJ104.problem(
+        result.problems.append(XJ104.problem(
             path, (line, col), "",
             f"第 {line} 行有不可见的控制字符 U+{ord(bad.group()):04X}；"
             "这不像是一个文本文件，请用纯文本编辑器另存为 UTF-8"))
         return result
     if not text.strip() or _only_comments(text):
-        result.problems.append(R.XJ106.problem(path, (1, 1), "", "文件是空的，没有任何“键: 值”内容"))
+        result.problems.append(XJ106.problem(path, (1, 1), "", "文件是空的，没有任何“键: 值”内容"))
         return result
     masked, marks = _mask(text)
     try:
@@ -146,13 +144,13 @@ def load_bytes(raw: bytes, path: str = "<input>") -> Loaded:
         result.problems.append(_syntax_problem(path, masked, exc, lines))
         return result
     except yaml.YAMLError:
-        result.problems.append(R.XJ105.problem(path, (1, 1), "", "YAML 格式错误，无法读取"))
+        result.problems.append(XJ105.problem(path, (1, 1), "", "YAML 格式错误，无法读取"))
         return result
     if node is None:
-        result.problems.append(R.XJ106.problem(path, (1, 1), "", "文件是空的，没有任何“键: 值”内容"))
+        result.problems.append(XJ106.problem(path, (1, 1), "", "文件是空的，没有任何“键: 值”内容"))
         return result
     if not isinstance(node, yaml.MappingNode):
-        result.problems.append(R.XJ107.problem(
+        result.problems.append(XJ107.problem(
             path, lines.at(node.start_mark.index), "",
             "文件最外层应当是“推荐单位: …”这样的“键: 值”，而这里是"
             + ("一个列表" if isinstance(node, yaml.SequenceNode) else "一段文字")))
@@ -203,7 +201,7 @@ def _tags(text: str, result: Loaded, lines: _Lines) -> set[tuple[int, type]]:
         if isinstance(event, yaml.DocumentStartEvent) and event.tags:
             m = re.search(r"^%TAG\b", text, re.MULTILINE)
             where = lines.at(m.start()) if m else (1, 1)
-            result.problems.append(R.XJ110.problem(
+            result.problems.append(XJ110.problem(
                 result.path, where, "", "不允许用“%TAG”指令定义标签；所有值都按文字填写，请删去这一行"))
         elif getattr(event, "tag", None) is not None:
             # With its class: a block mapping starts where its first key does.
@@ -227,7 +225,7 @@ def _decode(raw: bytes, result: Loaded) -> str | None:
             codec, name = guess
             return _decode_as(raw, codec, name, result, "（没有 BOM）")
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        result.problems.append(R.XJ104.problem(
+        result.problems.append(XJ104.problem(
             path, (line, 1), "", f"第 {line} 行有空字符（0x00），这不是一个文本文件；请确认选对了文件"))
         return None
     try:
@@ -243,7 +241,7 @@ def _decode(raw: bytes, result: Loaded) -> str | None:
         except UnicodeDecodeError:
             text = None
         if _looks_big5(raw, text):
-            result.problems.append(R.XJ102.problem(
+            result.problems.append(XJ102.problem(
                 path, (1, 1), "",
                 "文件看来是 Big5 编码（繁体中文），xianjin 只读 UTF-8（也接受 GBK、UTF-16）；推荐文件用简体字填写："
                 "请用记事本或 WPS 打开，改为简体字后另存为 UTF-8"))
@@ -252,7 +250,7 @@ def _decode(raw: bytes, result: Loaded) -> str | None:
             # Not GB18030, or decodable as GB18030 but no Chinese in it: random bytes, not a Notepad file.
             result.problems.append(_undecodable(path, raw, utf8_error))
             return None
-        result.problems.append(R.XJ103.problem(
+        result.problems.append(XJ103.problem(
             path, (1, 1), "",
             "文件是 GBK/GB18030 编码（记事本的“ANSI”），已按该编码正确读取；请另存为 UTF-8"))
         return text
@@ -265,14 +263,14 @@ def _decode_as(body: bytes, codec: str, name: str, result: Loaded, how: str) -> 
         unit = {"utf-8": 1, "utf-16-le": 2, "utf-16-be": 2}.get(codec, 4)
         start = exc.start - exc.start % unit
         line = body[:start].decode(codec, "replace").count("\n") + 1
-        result.problems.append(R.XJ102.problem(
+        result.problems.append(XJ102.problem(
             result.path, (line, 1), "",
             f"文件是 {name} 编码{how}，但第 {line} 行有无法识别的字节（文件可能被截断或损坏）；"
             "请用记事本或 WPS 打开，另存为 UTF-8"))
         return None
     if name != "UTF-8":
         notepad = "（记事本的“Unicode”）" if name == "UTF-16" and not how else ""
-        result.problems.append(R.XJ103.problem(
+        result.problems.append(XJ103.problem(
             result.path, (1, 1), "", f"文件是 {name} 编码{how}{notepad}，已正确读取；请另存为 UTF-8"))
     return text
 
@@ -325,7 +323,7 @@ def _undecodable(path: str, raw: bytes, exc: UnicodeDecodeError) -> Problem:
     line = raw[: exc.start].count(b"\n") + 1
     line_start = raw.rfind(b"\n", 0, exc.start) + 1
     col = len(raw[line_start: exc.start].decode("utf-8", "replace")) + 1
-    return R.XJ102.problem(
+    return XJ102.problem(
         path, (line, col), "",
         f"第 {line} 行有无法识别的字节 0x{raw[exc.start]:02X}，既不是 UTF-8 也不是 GBK 编码；"
         "请用记事本或 WPS 打开，另存为 UTF-8")
@@ -346,13 +344,13 @@ class _Converter:
     def at(self, node: yaml.Node) -> Where:
         return self.lines.at(node.start_mark.index)
 
-    def convert(self, node: yaml.Node, path: Path_) -> object:
+    def convert(self, node: yaml.Node, path: FieldPath) -> object:
         res = self.result
         if len(path) > MAX_DEPTH:
             # A submission is six levels deep at most; deeper is junk, and would exhaust the stack.
-            if not any(p.code == R.XJ107.code for p in res.problems):
-                res.problems.append(R.XJ107.problem(
-                    res.path, self.at(node), _dotted(path[:MAX_DEPTH]),
+            if not any(p.code == XJ107.code for p in res.problems):
+                res.problems.append(XJ107.problem(
+                    res.path, self.at(node), field_path(path[:MAX_DEPTH]),
                     f"这里嵌套了 {MAX_DEPTH} 层以上；推荐文件最多只有六层，请检查括号和缩进"))
             return None
         if id(node) in self.seen:
@@ -360,12 +358,12 @@ class _Converter:
             # "billion laughs" file stops here at its first alias, in linear time.
             if not self.alias_reported:
                 self.alias_reported = True
-                res.problems.append(R.XJ109.problem(
-                    res.path, res.where_key(path), _dotted(path),
+                res.problems.append(XJ109.problem(
+                    res.path, res.where_key(path), field_path(path),
                     "这里用了别名（*名称）引用别处的内容；推荐文件不允许锚点和别名，请把内容完整写出"))
             return None
         self.seen.add(id(node))
-        res.values[path] = self.at(node)
+        res.value_at[path] = self.at(node)
         if (node.start_mark.index, type(node)) in self.tagged:
             return self._bad_tag(node, path)
         if isinstance(node, yaml.ScalarNode):
@@ -384,16 +382,16 @@ class _Converter:
         mapping: dict[str, object] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                res.problems.append(R.XJ111.problem(
-                    res.path, self.at(key_node), _dotted(path),
+                res.problems.append(XJ111.problem(
+                    res.path, self.at(key_node), field_path(path),
                     "这里的键不是一段文字；键应当写成“姓名: 张三”中“姓名”那样"))
                 continue
             if id(key_node) in self.seen:
                 # An alias as a key: the node is the anchored one, so point at the value typed after it.
                 if not self.alias_reported:
                     self.alias_reported = True
-                    res.problems.append(R.XJ109.problem(
-                        res.path, self.at(value_node), _dotted(path),
+                    res.problems.append(XJ109.problem(
+                        res.path, self.at(value_node), field_path(path),
                         "这里用别名（*名称）作键；推荐文件不允许锚点和别名，请把键完整写出"))
                 continue
             self.seen.add(id(key_node))
@@ -406,24 +404,24 @@ class _Converter:
             # Spaces around a key (a full-width space, a no-break space) are not part of the label.
             key = key.strip()
             if key in mapping:
-                first = res.keys[path + (key,)]
-                res.problems.append(R.XJ108.problem(
-                    res.path, self.at(key_node), _dotted(path + (key,)),
+                first = res.key_at[path + (key,)]
+                res.problems.append(XJ108.problem(
+                    res.path, self.at(key_node), field_path(path + (key,)),
                     f"“{key}”在第 {first[0]} 行已经写过一次；YAML 只会保留后一个，请删去或改正其中一个"))
                 continue
-            res.keys[path + (key,)] = self.at(key_node)
+            res.key_at[path + (key,)] = self.at(key_node)
             mapping[key] = self.convert(value_node, path + (key,))
         return mapping
 
-    def _scalar(self, node: yaml.ScalarNode, path: Path_, key: bool = False) -> str | None:
+    def _scalar(self, node: yaml.ScalarNode, path: FieldPath, key: bool = False) -> str | None:
         """The text of a scalar, with what it must not contain told where it stands."""
         res = self.result
         value = node.value
         bad = _CONTROL.search(value)
         if bad:
             # Typed as an escape in double quotes ("\0", "\a"): invisible, and illegal in XML reports.
-            res.problems.append(R.XJ104.problem(
-                res.path, self.at(node), _dotted(path),
+            res.problems.append(XJ104.problem(
+                res.path, self.at(node), field_path(path),
                 f"这里的内容含有不可见的控制字符 U+{ord(bad.group()):04X}（多半是双引号里的“\\”转义），请删去"))
             return None
         value = self._invisible(node, path, value, key)
@@ -435,15 +433,15 @@ class _Converter:
             res.private.append((path, self._find(node, private.group()), private.group(), private.start()))
         lost = value.find("\ufffd")
         if lost >= 0:
-            res.problems.append(R.XJ115.problem(
-                res.path, self._find(node, "\ufffd"), _dotted(path),
+            res.problems.append(XJ115.problem(
+                res.path, self._find(node, "\ufffd"), field_path(path),
                 f"{what}的第 {lost + 1} 个字是替换字符“\ufffd”（U+FFFD）：原来的字在某次转换编码时丢失了；"
                 "请核对原件，补上正确的字"))
         if not key:
             self._comment_after(node, path)
         return value
 
-    def _invisible(self, node: yaml.ScalarNode, path: Path_, value: str, key: bool) -> str:
+    def _invisible(self, node: yaml.ScalarNode, path: FieldPath, value: str, key: bool) -> str:
         """Drop the characters no editor shows (a line separator is read as a line break) and say so."""
         marks = self.marks
         found: list[str] = []
@@ -467,8 +465,8 @@ class _Converter:
         breaks = any(c in LINE_SEPARATORS for c in found)
         effect = "已当作换行读取" if breaks and not key else "读取时已忽略"
         what = f"键“{value.strip()}”中" if key else "这里"
-        self.result.problems.append(R.XJ113.problem(
-            self.result.path, where or self.at(node), _dotted(path + ((value.strip(),) if key else ())),
+        self.result.problems.append(XJ113.problem(
+            self.result.path, where or self.at(node), field_path(path + ((value.strip(),) if key else ())),
             f"{what}有{count}看不见的字符 {names}，{effect}；请在编辑器中删去，免得别的程序读到不同的内容"))
         return value
 
@@ -477,7 +475,7 @@ class _Converter:
         i = self.text.find(ch, node.start_mark.index, max(node.end_mark.index, node.start_mark.index + 1))
         return self.lines.at(i) if i >= 0 else self.at(node)
 
-    def _comment_after(self, node: yaml.ScalarNode, path: Path_) -> None:
+    def _comment_after(self, node: yaml.ScalarNode, path: FieldPath) -> None:
         """`工作单位及职务: 衡水市第一医院 #3 门诊部主任`: YAML took “#3 门诊部主任” for a comment.
 
         After a quoted value too (`"衡水市第一医院" #3 门诊部主任` loses the same words); not after the
@@ -494,26 +492,19 @@ class _Converter:
             return
         shown = comment if len(comment) <= 20 else comment[:20] + "…"
         res = self.result
-        res.problems.append(R.XJ112.problem(
-            res.path, self.lines.at(end + hash_at), _dotted(path),
+        res.problems.append(XJ112.problem(
+            res.path, self.lines.at(end + hash_at), field_path(path),
             f"“#”后面的“{shown}”被 YAML 当成了注释，没有读进来；如果它是内容的一部分，请把整段内容用引号括起来"
             f"（如 \"{node.value} {rest.strip()}\"）；如果只是注释，请把它移到单独的一行"))
 
-    def _bad_tag(self, node: yaml.Node, path: Path_) -> None:
+    def _bad_tag(self, node: yaml.Node, path: FieldPath) -> None:
         index = node.start_mark.index
         typed = re.match(r"!\S*", self.text[index:])
         shown = typed.group() if typed else node.tag.replace("tag:yaml.org,2002:", "!!")
-        self.result.problems.append(R.XJ110.problem(
-            self.result.path, self.at(node), _dotted(path),
+        self.result.problems.append(XJ110.problem(
+            self.result.path, self.at(node), field_path(path),
             f"不允许使用标签“{shown}”；所有值都按文字填写，请删去标签"))
         return None
-
-
-def _dotted(path: Path_) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part + 1}]" if isinstance(part, int) else (("." if out else "") + part)
-    return out
 
 
 def _only_comments(text: str) -> bool:
@@ -558,7 +549,7 @@ def _syntax_problem(path: str, text: str, exc: yaml.MarkedYAMLError, lines: _Lin
     long_key = (_long_key(text, mark.index, lines) if mark and ("could not find expected ':'" in said
                 or "mapping values are not allowed" in said) else None)
     if long_key is not None:
-        return R.XJ105.problem(
+        return XJ105.problem(
             path, (where[0], long_key[1]), "",
             f"这一行冒号前的键有 {long_key[0]} 个字符，而 YAML 的键最多只能有 1024 个字符，所以读不出这一行；"
             "表上的栏目名只有几个字，请检查是否把内容写到了“: ”前面，或者漏了换行")
@@ -577,8 +568,8 @@ def _syntax_problem(path: str, text: str, exc: yaml.MarkedYAMLError, lines: _Lin
     else:
         message = "YAML 格式错误；请检查这里的缩进、冒号和引号"
     if "expected a single document" in said:
-        return R.XJ107.problem(path, where, "", message)
-    return R.XJ105.problem(path, where, "", message)
+        return XJ107.problem(path, where, "", message)
+    return XJ105.problem(path, where, "", message)
 
 
 _SIMPLE_KEY_LIMIT = 1024  # libyaml's limit on a key written without "? "

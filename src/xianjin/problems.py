@@ -1,16 +1,19 @@
-"""A problem found in a file, and the registry of the rules that find them.
+"""A problem found in a file, where it is, and how a place in a file is named.
 
-Every rule has a stable code (XJ1xx loading, XJ2xx fields, XJ3xx quotas, XJ4xx
-across files), a level and a Chinese explanation; `xianjin rules` prints them.
+Every layer above speaks of places the same way: a FieldPath is the loader's path to a
+value (category, section, 0-based index, field), a Where its line and column, and
+`field_path` the one way a path is shown to a clerk.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from dataclasses import dataclass
 
 ERROR = "error"
 WARNING = "warning"
+
+FieldPath = tuple[str | int, ...]
+Where = tuple[int, int]  # 1-based line and column; (0, 0) for a problem of no file
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,35 +45,9 @@ class Tally:
         return sum(1 for p in self.problems if not p.is_error)
 
 
-@dataclass(eq=False)
-class Rule:
-    code: str
-    level: str
-    title: str
-    explanation: str
-    # "file": check(unit) runs on one file; "across": check(units) on all of them.
-    scope: str = "file"
-    check: Callable[..., Iterable[Problem]] | None = field(default=None, repr=False)
-
-    def __post_init__(self) -> None:
-        if self.code in RULES:
-            raise ValueError(f"duplicate rule code {self.code}")
-        RULES[self.code] = self
-
-    def checker(self, fn: Callable[..., Iterable[Problem]]) -> Callable[..., Iterable[Problem]]:
-        self.check = fn
-        return fn
-
-    def problem(self, path: str, where: tuple[int, int], field: str, message: str,
-                level: str | None = None) -> Problem:
-        return Problem(path, where[0], where[1], self.code, level or self.level, field, message)
-
-
-RULES: dict[str, Rule] = {}
-
-
-def all_rules() -> list[Rule]:
-    # Importing the families registers their rules.
-    from xianjin.rules import across, fields, loading, quotas  # noqa: F401
-
-    return [RULES[code] for code in sorted(RULES)]
+def field_path(path: FieldPath) -> str:
+    """('行业服务标兵', '推荐对象', 2, '出生年月') → 行业服务标兵.推荐对象[3].出生年月 (1-based, as the 序号)."""
+    out = ""
+    for part in path:
+        out += f"[{part + 1}]" if isinstance(part, int) else (("." if out else "") + part)
+    return out

@@ -1,8 +1,8 @@
 """The ready-to-fill file `xianjin init UNIT` writes: every section, every slot, every field, with a hint.
 
 Each hint is a comment on its own line above the field, never after the value: a clerk who
-types over `''` leaves the comment behind, and a comment after a value is exactly what
-XJ112 warns about (text YAML silently dropped)."""
+types after the colon would leave the comment behind, and a comment after a value is
+exactly what XJ112 warns about (text YAML silently dropped)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import os
 import re
 
 from xianjin.campaign import ALTERNATE, BRANDS, CATEGORIES, FORMAL, Campaign, UnitQuota
-from xianjin.models import NOMINEE_KINDS, Header, Nominee
+from xianjin.models import BLOCK_FIELDS, NOMINEE_KINDS, Header, Nominee
 
-# What goes in a field, shown as a comment beside it; the rest come from the models' descriptions.
+# What goes in a field, shown as a comment above it; the rest come from the models' descriptions.
 _EXAMPLES = {
     "出生年月": "例：1978.05",
     "报送日期": "例：2012-08-15，截止日期前",
@@ -25,7 +25,6 @@ _EXAMPLES = {
     "工作简历": "每段一行，例：1996.09—2000.07 河北医科大学护理学专业学习",
     "典型事迹材料": "2000 字左右",
 }
-_BLOCKS = {"推荐情况报告", "窗口情况简介", "主要事迹", "典型事迹材料", "工作简历", "品牌简介"}
 _SKIPPED = {"审批意见"}  # optional; printed blank on the form when absent
 
 
@@ -36,7 +35,7 @@ def starter_text(quota: UnitQuota, campaign: Campaign, schema_ref: str | None) -
         lines.append(f"# yaml-language-server: $schema={schema_ref}")
     lines += [
         f"# {quota.名称}的推荐文件（{campaign.文号}），{campaign.报送截止日期:%Y年%-m月%-d日}前报送。",
-        "# 在引号之间或“|”下一行（缩进对齐）填写；填好后运行：xianjin validate 本文件",
+        "# 在冒号后面，或“|”的下一行起（比栏目名多缩进两格）填写；填好后运行：xianjin validate 本文件",
         "# 列表顺序就是排序表的序号和审批表的编号。",
         "",
     ]
@@ -62,6 +61,8 @@ def starter_text(quota: UnitQuota, campaign: Campaign, schema_ref: str | None) -
             for _ in range(count):
                 number += 1
                 lines += _nominee(kind, number, area)
+    while not lines[-1]:  # the empty line under the last `|`: no blank line at the end of the file
+        lines.pop()
     return "\n".join(lines) + "\n"
 
 
@@ -83,9 +84,12 @@ def _nominee(kind: type[Nominee], number: int, area: str) -> list[str]:
 def _field(name: str, description: str, indent: int, area: str) -> list[str]:
     pad = " " * indent
     hint = _EXAMPLES.get(name, description).format(area=area)
-    if name in _BLOCKS:
-        return [f"{pad}# {hint}", f"{pad}{name}: |", f"{pad}  "]
-    return [f"{pad}# {hint}", f"{pad}{name}: ''"]
+    # Empty, not '': an editor's schema and xianjin both read an untouched slot as not yet
+    # filled, and whatever the clerk types needs no quotes around it. The line under a `|`
+    # is left empty, not indented: trailing spaces fail every YAML linter.
+    if name in BLOCK_FIELDS:
+        return [f"{pad}# {hint}", f"{pad}{name}: |", ""]
+    return [f"{pad}# {hint}", f"{pad}{name}:"]
 
 
 def relative_ref(schema_ref: str, target: str) -> str:

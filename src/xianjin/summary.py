@@ -8,9 +8,9 @@ import json
 import unicodedata
 from dataclasses import asdict, dataclass
 
-from xianjin.campaign import ALTERNATE, BRANDS, FORMAL, MODELS, WINDOWS
+from xianjin.campaign import ALTERNATE, BRANDS, EXEMPLARS, FORMAL, WINDOWS
+from xianjin.result import Report, UnitFile
 from xianjin.text import visible
-from xianjin.validate import Report
 
 COLUMNS = ("推荐单位", "窗口名额", "窗口推荐", "窗口递补", "标兵名额", "标兵推荐", "标兵递补",
            "品牌幅度", "品牌推荐", "错误", "警告", "报送日期", "文件")
@@ -33,11 +33,21 @@ class Row:
     文件: str
 
 
-def rows(report: Report) -> list[Row]:
-    by_unit = {}
+def _files_by_unit(report: Report) -> dict[str, list[UnitFile]]:
+    by_unit: dict[str, list[UnitFile]] = {}
     for u in report.units:
         if u.unit:
             by_unit.setdefault(u.unit, []).append(u)
+    return by_unit
+
+
+def _counted(report: Report) -> list[UnitFile]:
+    """The files whose numbers a row shows: a unit that sent two files shows none (XJ401)."""
+    return [files[0] for files in _files_by_unit(report).values() if len(files) == 1]
+
+
+def rows(report: Report) -> list[Row]:
+    by_unit = _files_by_unit(report)
     out = []
     for quota in report.campaign.推荐单位:
         files = by_unit.get(quota.名称, [])
@@ -49,8 +59,8 @@ def rows(report: Report) -> list[Row]:
             窗口推荐=u.count(WINDOWS, FORMAL) if u else None,
             窗口递补=u.count(WINDOWS, ALTERNATE) if u else None,
             标兵名额=quota.行业服务标兵,
-            标兵推荐=u.count(MODELS, FORMAL) if u else None,
-            标兵递补=u.count(MODELS, ALTERNATE) if u else None,
+            标兵推荐=u.count(EXEMPLARS, FORMAL) if u else None,
+            标兵递补=u.count(EXEMPLARS, ALTERNATE) if u else None,
             品牌幅度=f"{low}–{high}",
             品牌推荐=u.count(BRANDS, FORMAL) if u else None,
             错误=sum(f.errors for f in files) if files else None,
@@ -68,14 +78,19 @@ def rows(report: Report) -> list[Row]:
 
 
 def totals(report: Report, table: list[Row]) -> Row:
+    """The 合计 row: each column adds up the rows above it."""
     limits = report.campaign.全省名额
+    counted = _counted(report)
 
     def add(name: str) -> int:
         return sum(getattr(r, name) or 0 for r in table)
 
-    return Row("合计", limits.get(WINDOWS, add("窗口名额")), add("窗口推荐"), add("窗口递补"),
-               limits.get(MODELS, add("标兵名额")), add("标兵推荐"), add("标兵递补"), "",
-               add("品牌推荐"), add("错误"), add("警告"), "",
+    def total(category: str, section: str = FORMAL) -> int:
+        return report.total(category, section, counted)
+
+    return Row("合计", limits.get(WINDOWS, add("窗口名额")), total(WINDOWS), total(WINDOWS, ALTERNATE),
+               limits.get(EXEMPLARS, add("标兵名额")), total(EXEMPLARS), total(EXEMPLARS, ALTERNATE), "",
+               total(BRANDS), add("错误"), add("警告"), "",
                f"已报送 {sum(1 for r in table if r.错误 is not None and r.窗口名额)}/{len(report.campaign.推荐单位)}")
 
 
@@ -135,4 +150,4 @@ def format_json(report: Report) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-FORMATS = {"text": format_text, "markdown": format_markdown, "csv": format_csv, "json": format_json}
+FORMATTERS = {"text": format_text, "markdown": format_markdown, "csv": format_csv, "json": format_json}

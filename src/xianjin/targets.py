@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import os
 
+from xianjin.discover import is_submission
+from xianjin.loader import load_file
+
 SPREADSHEETS = (".xlsx", ".xls", ".xlsm", ".et", ".ods")
 YAML = (".yaml", ".yml")
 
@@ -40,9 +43,6 @@ def refusal(target: str, report, also: list[str | None] = ()) -> str | None:
     if suffix in SPREADSHEETS:
         return "它是一个电子表格文件，可能是推荐材料"
     if suffix in YAML:
-        from xianjin.loader import load_file
-        from xianjin.validate import is_submission
-
         loaded = load_file(target)
         if not loaded.io_error and is_submission(loaded, named=False):
             return "它是一个推荐文件"

@@ -1,22 +1,62 @@
-"""Characters a clerk cannot see: naming them in messages, and making them visible in output.
+"""Text as the forms treat it, and characters a clerk cannot see.
 
-Two jobs, one definition of "invisible":
-
+- `squeeze`, `quote`, `nearest`: spaces that do not count, a clerk's value inside a
+  message, and the right word nearest to a mistyped one.
 - `visible(s)` is applied to every path, key, value and message before it reaches any
-  output (text, GitHub annotations, JSON, JUnit, summaries, the command's own lines).
-  Control characters, line and paragraph separators, format characters (zero-width
-  spaces, bidirectional overrides, BOM), lone surrogates (the undecodable bytes of a
-  file name, as os.fsdecode gives them) and the XML-forbidden noncharacters come out as
-  `\\n`, `\\x1b`, `\\u200b`: one problem is always one line, a terminal is never
-  driven by a file, GitHub never reads a workflow command out of a value, and JSON and
-  JUnit are valid whatever the input.
+  output (text, GitHub annotations, SARIF, GitLab, the job summary, JSON, JUnit,
+  summaries, the command's own lines). Control characters, line and paragraph
+  separators, format characters (zero-width spaces, bidirectional overrides, BOM), lone
+  surrogates (the undecodable bytes of a file name, as os.fsdecode gives them) and the
+  XML-forbidden noncharacters come out as `\\n`, `\\x1b`, `\\u200b`: one problem is always
+  one line, a terminal is never driven by a file, GitHub never reads a workflow command
+  out of a value, and JSON, SARIF and JUnit are valid whatever the input.
 - `is_invisible(ch)` and `char_name(ch)` let the loader find such characters inside
   keys and values and say which one it is, in Chinese.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
+
+
+def squeeze(text: str) -> str:
+    """Without any whitespace: `张　三` → `张三`, `汉 族` → `汉族`."""
+    return "".join(text.split())  # str.split() drops every Unicode space, at C speed
+
+
+def non_whitespace_length(text: str) -> int:
+    """How long a material is, as the notice counts it: characters that print."""
+    return len(squeeze(text))
+
+
+def quote(text: str, limit: int = 20) -> str:
+    """A clerk's value inside a message: in Chinese quotes, shortened, on one line."""
+    text = " ".join(text.split())
+    return "“" + (text if len(text) <= limit else text[:limit] + "…") + "”"
+
+
+def nearest(text: str, choices, *, cutoff: float, within: bool = False) -> str | None:
+    """The choice a mistyped `text` most likely meant, or None ("did you mean").
+
+    Spaces never count. A text of two characters or more that starts one of the choices,
+    or that one of them starts, is taken to mean it (中共 → 中共党员); with `within`, a
+    choice anywhere inside the text or the text anywhere inside a choice (服务窗口名称全称 →
+    服务窗口名称). Otherwise the closest spelling at least `cutoff` alike. A single
+    character (无, 中) says too little to be completed.
+    """
+    text = squeeze(text)
+    if text in choices:
+        return text
+    if len(text) >= 2:
+        for choice in choices:
+            if within and (choice in text or text in choice):
+                return choice
+            if not within and (choice.startswith(text) or text.startswith(choice)):
+                return choice
+    close = difflib.get_close_matches(text, choices, n=1, cutoff=cutoff)
+    return close[0] if close else None
+
 
 # Unicode "Cf" (format) characters, Unicode 15.1. Hard-coded rather than scanned from
 # unicodedata at import (which costs ~20 ms per run); a test checks it against unicodedata.

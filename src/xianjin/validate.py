@@ -1,4 +1,4 @@
-"""Files and folders in, a Report out: load → models → rules, for every file, never raising.
+"""The engine: load the campaign, check every file, check across files → a Report. Never raises.
 
 A file that cannot be read is a recorded result, not a crash; every file is reported
 in one run. Nominees are validated one by one, so that one wrong birth date does not
@@ -7,144 +7,71 @@ hide the quota, the warnings or the other nominees of the same file.
 
 from __future__ import annotations
 
-import fnmatch
-import os
-import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from xianjin.campaign import ALTERNATE, CATEGORIES, FORMAL, Campaign
-from xianjin.files import os_error_text, read_regular
-from xianjin.loader import Loaded, load_file
-from xianjin.messages import field_path, pydantic_problems, unknown_key_message
-from xianjin.models import (CATEGORY_MODELS, HEADER_KEYS, NOMINEE_KINDS, Header, Submission)
-from xianjin.problems import Problem, Tally, all_rules
-from xianjin.rules import fields as F
-from xianjin.rules import across as A
-from xianjin.rules import loading as L
-from xianjin.rules import quotas as Q
-from xianjin.unit import Entry, UnitFile
-
-YAML_SUFFIXES = (".yaml", ".yml")
-_SKIP_DIRS = {"node_modules", "__pycache__", "venv"}
-# In a folder, names (globs) of files and subfolders a folder walk skips: drafts, broken examples.
-IGNORE_FILE = ".xianjinignore"
+from xianjin.campaign import ALTERNATE, CATEGORIES, DEFAULT_CAMPAIGN, FORMAL, Campaign
+from xianjin.discover import STDIN, discover, is_submission, kept_by_walk
+from xianjin.loader import Loaded, load_bytes, load_file
+from xianjin.model_errors import pydantic_problems, unknown_key_message
+from xianjin.models import CATEGORY_MODELS, NOMINEE_KINDS, Header, Submission, numbered
+from xianjin.problems import Problem, field_path
+from xianjin.result import Entry, Report, UnitFile
+from xianjin.rules import ACROSS_CHECKS, FILE_CHECKS
+from xianjin.rules.across import XJ404
+from xianjin.rules.fields import XJ201, XJ202, XJ219, XJ221, XJ223
+from xianjin.rules.quotas import XJ305
 
 
-@dataclass
-class Report(Tally):
-    campaign: Campaign
-    units: list[UnitFile] = field(default_factory=list)  # the submissions, in path order
-    skipped: list[str] = field(default_factory=list)  # YAML files that are not submissions
-    unreadable: list[Problem] = field(default_factory=list)  # paths that could not be read (exit 2)
-    province: list[Problem] = field(default_factory=list)  # problems of no single file
+class CampaignError(Exception):
+    """The campaign file itself is broken; carries the problems to report."""
 
-    @property
-    def problems(self) -> list[Problem]:
-        out = list(self.unreadable)
-        for u in self.units:
-            out.extend(u.problems)
-        return out + self.province
-
-    @property
-    def missing_units(self) -> list[str]:
-        submitted = {u.unit for u in self.units}
-        return [u.名称 for u in self.campaign.推荐单位 if u.名称 not in submitted]
-
-    def total(self, category: str) -> int:
-        return sum(u.count(category, FORMAL) or 0 for u in self.units if u.unit)
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("campaign file is invalid")
+        self.problems = problems
 
 
-def validate_paths(paths: list[str], campaign: Campaign, *, require_all: bool = False) -> Report:
-    report = Report(campaign)
-    for path, named in discover(paths, report):
-        loaded = load_file(path)
+def load_campaign(path: str | Path | None = None) -> Campaign:
+    """The campaign of `path` (default: the 2012 Hebei round). Raises CampaignError."""
+    loaded = load_file(path or DEFAULT_CAMPAIGN)
+    if not loaded.ok:
+        raise CampaignError([p for p in loaded.problems if p.is_error])
+    found: list = []
+    try:
+        campaign = Campaign.model_validate(loaded.data, context={"inconsistencies": found})
+    except ValidationError as exc:
+        raise CampaignError(pydantic_problems(exc, loaded, ())) from None
+    if found:  # each value that contradicts another, at its own line and column
+        raise CampaignError([XJ223.problem(loaded.path, loaded.where(where), field_path(where), message)
+                             for where, message in found])
+    return campaign
+
+
+STDIN_NAME = "<stdin>"
+
+
+def validate_paths(paths: list[str], campaign: Campaign, *, require_all: bool = False,
+                   files_only: bool = False, stdin: bytes | None = None) -> Report:
+    """`files_only`: the files named are checked each on its own and, like files found in a
+    folder, skipped when they are not submissions or a .xianjinignore lists them (pre-commit's
+    per-file hook hands over every YAML file of a commit, in batches). `stdin`: the bytes
+    read for the path `-`."""
+    report = Report(campaign, files_only=files_only)
+    found, report.unreadable = discover(paths, report.untracked)
+    for path, named in found:
+        if files_only and not kept_by_walk(path):
+            continue
+        loaded = load_bytes(stdin or b"", STDIN_NAME) if path == STDIN else load_file(path)
         if loaded.io_error:
             report.unreadable.extend(loaded.problems)
-        elif not is_submission(loaded, named):
-            report.skipped.append(path)
+        elif not is_submission(loaded, named and not files_only):
+            report.skipped.append(loaded.path)
         else:
             report.units.append(check_loaded(loaded, campaign))
-    check_across(report, require_all=require_all)
+    if not files_only:
+        check_across(report, require_all=require_all)
     return report
-
-
-def discover(paths: list[str], report: Report) -> list[tuple[str, bool]]:
-    """(path, named on the command line) of the files named and the YAML files below folders.
-
-    Hidden folders and what a folder's .xianjinignore lists are skipped. A file reached
-    twice (named, and inside a named folder) is checked once, as first spelt.
-    """
-    found: list[tuple[str, bool]] = []
-
-    def unreadable(exc: OSError) -> None:
-        report.unreadable.append(L.XJ100.problem(
-            exc.filename or "", (1, 1), "", "无法读取这个文件夹：" + os_error_text(exc)))
-
-    for given in paths:
-        if not given.strip():
-            # `xianjin validate "$FILE"` with FILE unset: not the current folder.
-            report.unreadable.append(L.XJ100.problem(
-                given, (1, 1), "", "路径是空的（是不是引用了一个没有设置的变量？）"))
-            continue
-        p = Path(given)
-        if p.is_dir():
-            for top, dirs, files in os.walk(p, onerror=unreadable):
-                ignored = _ignored(top)
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIP_DIRS
-                                 and not _matches(d, ignored))
-                found.extend((os.path.join(top, f), False) for f in sorted(files)
-                             if f.endswith(YAML_SUFFIXES) and not f.startswith(".")
-                             and not _matches(f, ignored))
-        elif p.exists():
-            found.append((given, True))
-        else:
-            report.unreadable.append(L.XJ100.problem(given, (1, 1), "", "找不到这个文件或文件夹，请检查路径是否写对"))
-    unique: dict[str, tuple[str, bool]] = {}
-    for path, named in found:
-        real = os.path.realpath(path)
-        if real in unique:
-            named = named or unique[real][1]
-            path = unique[real][0]
-        unique[real] = (path, named)
-    return list(unique.values())
-
-
-_MAPPING_REFUSED = {"XJ103", "XJ109", "XJ110"}
-_UNDECODED = {"XJ101", "XJ102", "XJ104"}
-_FORM_KEY = re.compile(r"^\s*(?:" + "|".join((*HEADER_KEYS, *CATEGORIES)) + r")\s*[:：]", re.MULTILINE)
-
-
-def _ignored(folder: str) -> list[str]:
-    try:
-        lines = read_regular(os.path.join(folder, IGNORE_FILE), 1024 * 1024).decode("utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return []
-    return [ln.strip().rstrip("/") for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
-
-
-def _matches(name: str, patterns: list[str]) -> bool:
-    return any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns)
-
-
-def is_submission(loaded: Loaded, named: bool = True) -> bool:
-    """A YAML file is a submission when it speaks the forms' language.
-
-    Any of the form's keys counts, not only 推荐单位, so that a file whose 推荐单位
-    line was deleted is still checked. A file that did not load is judged by its text.
-    One named on the command line that is not YAML at all (empty, binary, a syntax
-    error, a top-level list) is reported: the clerk asked for it. Found in a folder
-    walk, it is someone else's file (a hook list, a template) and is skipped unless
-    its text has the forms' keys.
-    """
-    if isinstance(loaded.data, dict):
-        return any(k in loaded.data for k in (*HEADER_KEYS, *CATEGORIES))
-    if loaded.text and (not named or all(p.code in _MAPPING_REFUSED for p in loaded.problems)):
-        return bool(_FORM_KEY.search(loaded.text))
-    # Bytes that cannot be read as text might be a submission in a broken encoding.
-    return named or any(p.code in _UNDECODED for p in loaded.problems)
 
 
 def check_loaded(loaded: Loaded, campaign: Campaign) -> UnitFile:
@@ -161,9 +88,8 @@ def check_loaded(loaded: Loaded, campaign: Campaign) -> UnitFile:
         unit.problems.extend(pydantic_problems(exc, loaded, (), Submission))
     for category in CATEGORIES:
         _check_category(unit, data, category, context)
-    for rule in all_rules():
-        if rule.scope == "file" and rule.check is not None:
-            unit.problems.extend(rule.check(unit))
+    for rule in FILE_CHECKS:
+        unit.problems.extend(rule.check(unit))
     if not any(p.is_error for p in unit.problems):
         unit.submission = _assemble(unit)
     unit.problems.sort(key=lambda p: (p.line, p.column, p.code))
@@ -174,13 +100,13 @@ def _check_category(unit: UnitFile, data: dict, category: str, context: dict) ->
     loaded, path = unit.loaded, unit.path
     raw = data.get(category)
     if category not in data or raw is None:
-        unit.problems.append(F.XJ201.problem(
+        unit.problems.append(XJ201.problem(
             path, loaded.where_key((category,)), category, f"缺少“{category}”部分；这是必填项"))
         return
     sections = list(CATEGORY_MODELS[category].model_fields)
     if not isinstance(raw, dict):
         wanted = "和".join(f"“{s}:”" for s in sections)
-        unit.problems.append(F.XJ219.problem(
+        unit.problems.append(XJ219.problem(
             path, loaded.where((category,)), category,
             f"“{category}”下面应当是{wanted}{'两个列表' if len(sections) > 1 else '列表'}，并缩进两格"))
         return
@@ -188,20 +114,19 @@ def _check_category(unit: UnitFile, data: dict, category: str, context: dict) ->
         if key in sections:
             continue
         if key == ALTERNATE:
-            unit.problems.append(Q.XJ305.problem(
+            unit.problems.append(XJ305.problem(
                 path, loaded.where_key((category, key)), field_path((category, key)),
                 "优质服务品牌不设递补对象；请把品牌都写在“推荐对象”中，或删去“递补对象”"))
         else:
-            unit.problems.append(F.XJ202.problem(
+            unit.problems.append(XJ202.problem(
                 path, loaded.where_key((category, key)), field_path((category, key)),
                 unknown_key_message(key, sections)))
-    number = 0
-    kind = NOMINEE_KINDS[category]
+    readable = []
     for section in sections:
         items = raw.get(section)
         if section not in raw or items is None:
             if section == FORMAL:
-                unit.problems.append(F.XJ201.problem(
+                unit.problems.append(XJ201.problem(
                     path, loaded.where_key((category, section)), field_path((category, section)),
                     f"缺少“{category}”的“{section}”列表；这是必填项"))
                 unit.sections[(category, section)] = None
@@ -209,26 +134,27 @@ def _check_category(unit: UnitFile, data: dict, category: str, context: dict) ->
                 unit.sections[(category, section)] = 0
             continue
         if not isinstance(items, list):
-            unit.problems.append(F.XJ219.problem(
+            unit.problems.append(XJ219.problem(
                 path, loaded.where((category, section)), field_path((category, section)),
                 f"“{section}”应当是列表，每个对象以“- ”开头"))
             unit.sections[(category, section)] = None
             continue
         unit.sections[(category, section)] = len(items)
-        for index, item in enumerate(items):
-            number += 1
-            entry = Entry(category, section, index, number, None)
-            unit.entries.append(entry)
-            if _is_blank(item):
-                loc = entry.path
-                unit.problems.append(F.XJ221.problem(
-                    path, loaded.where(loc), field_path(loc),
-                    f"{category}{section}第 {index + 1} 个（编号 {number}）还没有填写"))
-                continue
-            try:
-                entry.model = kind.model_validate(item, context=context)
-            except ValidationError as exc:
-                unit.problems.extend(pydantic_problems(exc, loaded, entry.path, Submission))
+        readable.append((section, items))
+    kind = NOMINEE_KINDS[category]
+    for section, index, number, item in numbered(readable):
+        entry = Entry(category, section, index, number, None)
+        unit.entries.append(entry)
+        if _is_blank(item):
+            loc = entry.path
+            unit.problems.append(XJ221.problem(
+                path, loaded.where(loc), field_path(loc),
+                f"{category}{section}第 {index + 1} 个（编号 {number}）还没有填写"))
+            continue
+        try:
+            entry.model = kind.model_validate(item, context=context)
+        except ValidationError as exc:
+            unit.problems.extend(pydantic_problems(exc, loaded, entry.path, Submission))
 
 
 def _is_blank(item: object) -> bool:
@@ -253,24 +179,20 @@ def _assemble(unit: UnitFile) -> Submission:
 
 
 def check_across(report: Report, *, require_all: bool = False) -> None:
-    units = report.units
     per_file: dict[str, list[Problem]] = {}
-    for rule in all_rules():
-        if rule.scope != "across" or rule.check is None:
-            continue
-        for p in rule.check(units):
+    for rule in ACROSS_CHECKS:
+        for p in rule.check(report):
             if p.path:
                 per_file.setdefault(p.path, []).append(p)
             else:
                 report.province.append(p)
-    for u in units:
+    for u in report.units:
         if u.path in per_file:
             u.problems.extend(per_file[u.path])
             u.problems.sort(key=lambda p: (p.line, p.column, p.code))
             if any(p.is_error for p in per_file[u.path]):
                 u.submission = None
     if require_all and report.missing_units:
-        report.province.append(A.XJ404.problem(
+        report.province.append(XJ404.problem(
             "", (0, 0), "推荐单位",
             f"以下推荐单位尚未报送：{'、'.join(report.missing_units)}"))
-

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from xianjin.text import squeeze
+
 _MONTH_FORMS = (
     re.compile(r"(\d{4})\s*[.\-/]\s*(\d{1,2})"),
     re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月?"),
@@ -20,17 +22,6 @@ _DATE_FORMS = (
     re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?"),
 )
 _FULLWIDTH = str.maketrans("０１２３４５６７８９－．／（）", "0123456789-./()")
-
-
-def quote(text: str, limit: int = 20) -> str:
-    """A clerk's value inside a message: in Chinese quotes, shortened, on one line."""
-    text = " ".join(text.split())
-    return "“" + (text if len(text) <= limit else text[:limit] + "…") + "”"
-
-
-def non_whitespace_length(text: str) -> int:
-    """How long a material is, as the notice counts it: characters that print."""
-    return len("".join(text.split()))  # str.split() drops every Unicode space, at C speed
 
 
 def parse_month(text: str) -> tuple[int, int]:
@@ -115,7 +106,7 @@ _DOTS = str.maketrans({c: "·" for c in "•・‧･∙."})
 
 def normalise_name(text: str) -> str:
     """Remove the spaces used to pad two-character names (`张　三`); unify the middle dot."""
-    name = re.sub(r"\s+", "", text)
+    name = squeeze(text)
     if _IDEOGRAPH.search(name):
         name = name.translate(_DOTS)
     if not _NAME_CHARS.fullmatch(name):

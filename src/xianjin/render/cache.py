@@ -1,8 +1,8 @@
 """Skip units whose output is already up to date.
 
 The key covers everything that shapes the bytes: the validated text of the input file,
-the campaign, the templates and stylesheet, the installed fonts and text libraries, the
-xianjin and WeasyPrint versions and SOURCE_DATE_EPOCH. It is kept in a small manifest
+the campaign, the templates and stylesheet, the installed fonts and text libraries
+(`fonts_fingerprint`), the xianjin and WeasyPrint versions and SOURCE_DATE_EPOCH. It is kept in a small manifest
 beside the files it describes, moved into place together with them (all or nothing, see
 run.py), so an interrupted run is simply redone. The manifest lists every file with the
 digest of the bytes this run wrote: a file that has been replaced since, by whatever, is
@@ -23,8 +23,10 @@ from pathlib import Path
 
 from xianjin import __version__
 from xianjin.campaign import Campaign
-from xianjin.render import fonts
+from xianjin.render import commonfonts
 from xianjin.render.assets import templates_digest
+from xianjin.render.fonts import all_faces, stacks
+from xianjin.render.libraries import library_versions
 
 
 def manifest_name(fmt: str) -> str:
@@ -38,10 +40,28 @@ def _weasyprint_version() -> str:
         return "?"
 
 
+def fonts_fingerprint() -> str:
+    """What about the fonts can change the PDFs: every face (bold too) of every family the
+    stylesheet names, each file's size and mtime (a font package update), and the versions
+    of Pango and HarfBuzz, which shape and subset the text, and the common-character faces
+    derived from them (their names carry the fontTools version and the recipe)."""
+    named = {name for stack in stacks() for name in stack}
+    parts = [library_versions(), *(f.path.name for f in commonfonts.planned())]
+    for names, style, face in all_faces():
+        if named.intersection(names):
+            try:
+                st = os.stat(face.file)
+                stamp = f"{st.st_size}:{st.st_mtime_ns}"
+            except OSError:
+                stamp = "?"
+            parts.append(f"{','.join(names)}/{style}={face.file}:{face.index}:{stamp}")
+    return "|".join(parts)
+
+
 def environment_key(campaign: Campaign) -> str:
     """The part of every key that does not depend on the unit (computed once per run)."""
     parts = [__version__, _weasyprint_version(), campaign.model_dump_json(), templates_digest(),
-             fonts.fingerprint(), os.environ.get("SOURCE_DATE_EPOCH", "")]
+             fonts_fingerprint(), os.environ.get("SOURCE_DATE_EPOCH", "")]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 

@@ -28,6 +28,7 @@ import io
 import multiprocessing
 import os
 import struct
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,6 +37,7 @@ from pathlib import Path
 
 from xianjin.files import os_error_text, write_atomic
 from xianjin.render.errors import RenderError
+from xianjin.render.fonts import installed_styles
 
 FAMILY = "Noto Serif CJK SC Common"  # the name style.css uses; ASCII, since it becomes the PDF font name
 SOURCE_FAMILY = "Noto Serif CJK SC"
@@ -82,8 +84,6 @@ def _key(source: str, index: int) -> str:
 
 def planned() -> list[CommonFace]:
     """The faces this machine can have: one per weight of Noto Serif CJK SC that is installed."""
-    from xianjin.render.fonts import installed_styles
-
     installed = installed_styles(SOURCE_FAMILY)
     faces = []
     for style, weight in WEIGHTS.items():
@@ -197,8 +197,6 @@ def repertoire() -> frozenset[int]:
 
 def main() -> int:
     """`python -m xianjin.render.commonfonts`: build the faces now (scripts/setup.sh does)."""
-    import sys
-
     try:
         ensure(print)
     except RenderError as exc:

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from xianjin.files import os_error_text
+from xianjin.render import commonfonts, fonts
 from xianjin.render.errors import RenderError
+from xianjin.render.libraries import check_environment
 
 INSTALL = "sudo apt-get install -y"
 
@@ -39,8 +41,6 @@ def _pango() -> Check:
 
 
 def _harfbuzz() -> Check:
-    from xianjin.render.pdf import check_environment
-
     try:
         check_environment()
     except RenderError as exc:
@@ -64,8 +64,6 @@ def _role(stack: tuple[str, ...]) -> str:
 
 
 def _fonts() -> list[Check]:
-    from xianjin.render import fonts
-
     try:
         stacks = fonts.stacks()
         checks = []
@@ -91,8 +89,6 @@ def _fonts() -> list[Check]:
 
 
 def _common_fonts() -> Check:
-    from xianjin.render import commonfonts
-
     try:
         faces = commonfonts.planned()
     except RenderError as exc:

@@ -11,7 +11,6 @@ an empty box.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -46,7 +45,7 @@ def stacks(css: str | None = None) -> list[tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
-def _fc_list() -> tuple[tuple[tuple[str, ...], str, Face], ...]:
+def all_faces() -> tuple[tuple[tuple[str, ...], str, Face], ...]:
     """Every installed face as (its family names, its style, the face), sorted: the same on every run."""
     if not shutil.which("fc-list"):
         raise RenderError("找不到 fontconfig（fc-list），无法确定中文字体；请运行 scripts/setup.sh 安装")
@@ -67,7 +66,7 @@ def _fc_list() -> tuple[tuple[tuple[str, ...], str, Face], ...]:
 def installed() -> dict[str, Face]:
     """Family name (any of its localised names) → its regular face."""
     faces: dict[str, tuple[int, Face]] = {}
-    for names, style, face in _fc_list():
+    for names, style, face in all_faces():
         rank = 0 if style in _REGULAR else 1
         for family in names:
             if family not in faces or rank < faces[family][0]:
@@ -78,7 +77,7 @@ def installed() -> dict[str, Face]:
 def installed_styles(family: str) -> dict[str, Face]:
     """The installed faces of one family by their style in lower case ("regular", "bold")."""
     found: dict[str, Face] = {}
-    for names, style, face in _fc_list():
+    for names, style, face in all_faces():
         if family in names:
             found.setdefault(style, Face(family, face.file, face.index))
     return found
@@ -99,27 +98,6 @@ def _cmap(face: Face) -> frozenset[int]:
         return frozenset(font["cmap"].getBestCmap() or {})
     finally:
         font.close()
-
-
-def fingerprint() -> str:
-    """What about the fonts can change the PDFs: every face (bold too) of every family the
-    stylesheet names, each file's size and mtime (a font package update), and the versions
-    of Pango and HarfBuzz, which shape and subset the text, and the common-character faces
-    derived from them (their names carry the fontTools version and the recipe)."""
-    from xianjin.render import commonfonts
-    from xianjin.render.pdf import library_versions
-
-    named = {name for stack in stacks() for name in stack}
-    parts = [library_versions(), *(f.path.name for f in commonfonts.planned())]
-    for names, style, face in _fc_list():
-        if named.intersection(names):
-            try:
-                st = os.stat(face.file)
-                stamp = f"{st.st_size}:{st.st_mtime_ns}"
-            except OSError:
-                stamp = "?"
-            parts.append(f"{','.join(names)}/{style}={face.file}:{face.index}:{stamp}")
-    return "|".join(parts)
 
 
 class GlyphCheck:

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from functools import cache
 
-from xianjin.messages import field_path
+from xianjin.campaign import CATEGORIES
 from xianjin.models import HEADER_KEYS
-from xianjin.problems import Problem
+from xianjin.problems import Problem, field_path
 from xianjin.render.fonts import GlyphCheck
+from xianjin.result import UnitFile
 from xianjin.rules.fields import XJ222
-from xianjin.unit import UnitFile
 
 
 @cache
@@ -35,8 +35,9 @@ def _strings(value, path=()):
 
 
 def check_unit(unit: UnitFile) -> list[Problem]:
-    """Every character of the unit's fields that no font of the stylesheet can print, as XJ222
-    problems in the validate format: file, line and column of the field, the nominee, the code point."""
+    """Every character of the unit's Submission (what will be printed) that no font of the
+    stylesheet can print, as XJ222 problems in the validate format: file, line and column of
+    the field, the nominee, the code point."""
     check = _checker()
     sub = unit.submission
     problems: list[Problem] = []
@@ -52,11 +53,11 @@ def check_unit(unit: UnitFile) -> list[Problem]:
         value = getattr(sub, key, None)
         if isinstance(value, str):
             report((key,), "", value, key)
-    for e in unit.entries:
-        if e.model is None:
-            continue
-        who = f"{e.category}{e.section}第 {e.index + 1} 个“{e.model.title}”（编号 {e.number}）的"
-        for path, text in _strings(e.model.model_dump()):
-            label = ".".join(str(p) for p in path if not isinstance(p, int))
-            report((*e.path, *path), who, text, label)
+    for category in CATEGORIES:
+        for section, index, number, nominee in sub.category(category).numbered():
+            who = f"{category}{section}第 {index + 1} 个“{nominee.title}”（编号 {number}）的"
+            at = (category, section, index)
+            for path, text in _strings(nominee.model_dump()):
+                label = ".".join(str(p) for p in path if not isinstance(p, int))
+                report((*at, *path), who, text, label)
     return problems

@@ -15,60 +15,10 @@ from pathlib import Path
 
 from xianjin.files import write_atomic
 from xianjin.render.assets import templates_dir
+from xianjin.render.commonfonts import cache_dir
 from xianjin.render.errors import RenderError
 
 _NOTDEF = re.compile(r"U\+([0-9A-F]{4,6})")
-
-
-def _library(*names: str):
-    """A shared library loaded with ctypes, the way WeasyPrint loads it, or None.
-
-    The parent process need not import WeasyPrint (half a second) just to ask about it.
-    """
-    import ctypes
-    import ctypes.util
-
-    for name in names:
-        try:
-            return ctypes.CDLL(name)
-        except OSError:
-            continue
-    found = ctypes.util.find_library(names[-1])
-    return ctypes.CDLL(found) if found else None
-
-
-_PANGO = ("libpango-1.0.so.0", "pango-1.0")
-_HARFBUZZ = ("libharfbuzz.so.0", "harfbuzz")
-
-
-def library_versions() -> str:
-    """Pango and HarfBuzz versions (part of the cache key: they shape and subset the text)."""
-    import ctypes
-
-    found = []
-    for names, function in ((_PANGO, "pango_version_string"), (_HARFBUZZ, "hb_version_string")):
-        lib = _library(*names)
-        if lib is None:
-            found.append(f"{names[-1]} ?")
-            continue
-        get = getattr(lib, function)
-        get.restype = ctypes.c_char_p
-        found.append(f"{names[-1]} {get().decode()}")
-    return ", ".join(found)
-
-
-def check_environment() -> None:
-    """Fail loudly, not slowly: without HarfBuzz-Subset WeasyPrint falls back to fontTools (10× slower).
-
-    The workers also fail on WeasyPrint's own warning about it.
-    """
-    if _library(*_PANGO) is None:
-        raise RenderError("找不到 Pango（libpango-1.0），无法排版；请运行 scripts/setup.sh 安装排版所需的系统软件包")
-    harfbuzz = _library(*_HARFBUZZ)
-    subset = _library("libharfbuzz-subset.so.0", "harfbuzz-subset")
-    if subset is None or harfbuzz is None or not harfbuzz.hb_version_atleast(4, 1, 0):
-        raise RenderError("缺少 HarfBuzz 字体子集库（libharfbuzz-subset0，4.1 以上）：没有它排版会慢十倍以上。"
-                          "请运行 scripts/setup.sh 或 apt-get install libharfbuzz-subset0")
 
 
 class _Collect(logging.Handler):
@@ -80,7 +30,8 @@ class _Collect(logging.Handler):
         self.records.append(record)
 
 
-def _problem(record: logging.LogRecord, label: str) -> str | None:
+def log_problem(record: logging.LogRecord, label: str) -> str | None:
+    """What a WeasyPrint log record means for the document `label`, in Chinese; None when harmless."""
     text = record.getMessage()
     if ".notdef glyph" in text:
         m = _NOTDEF.search(text)
@@ -88,8 +39,6 @@ def _problem(record: logging.LogRecord, label: str) -> str | None:
         char = chr(int(code, 16)) if m else "?"
         return f"{label}：已安装的字体中没有“{char}”（U+{code}）的字形，不能印成空框；请安装含此字的字体或改写此字"
     if "Font-face" in text and "cannot be loaded" in text:
-        from xianjin.render.commonfonts import cache_dir
-
         return f"{label}：无法载入常用字字体；删除文件夹 {cache_dir()} 后重新排版，xianjin 会重新生成"
     if "HarfBuzz-Subset" in text:
         return f"{label}：WeasyPrint 改用了 fontTools 做字体子集（缺少 HarfBuzz-Subset），请运行 scripts/setup.sh"
@@ -162,7 +111,7 @@ def to_pdf(html: str, target: str, label: str, faces: tuple = ()) -> int:
         LOGGER.setLevel(level)
         LOGGER.disabled = disabled
     for record in collect.records:
-        if (problem := _problem(record, label)) is not None:
+        if (problem := log_problem(record, label)) is not None:
             _fonts.pop(faces, None)  # set up the fonts afresh for the next document
             raise RenderError(problem)
     write_atomic(Path(target), data)

@@ -17,6 +17,9 @@ SIGKILL, the parent cannot terminate them (and the forkserver does not end while
 workers hold its pipe), so each worker watches the parent itself and exits at once,
 silently, when it is gone. Nothing a dying pool does reaches the clerk as an English
 traceback or warning.
+
+Progress is told to a callback, `progress(done, total)`: how it is shown is the command
+line's business.
 """
 
 from __future__ import annotations
@@ -33,9 +36,13 @@ import sys
 import tempfile
 import threading
 from dataclasses import dataclass
+from typing import Callable
 
 from xianjin.files import os_error_text
+from xianjin.render import pdf
 from xianjin.render.errors import RenderError
+
+Progress = Callable[[int, int], None]  # (documents done, documents in all)
 
 RECYCLE_AFTER = 100  # documents per worker process; each start costs ~80 ms of font set-up
 SCRATCH_PREFIX = "xianjin-render-"  # + the parent's pid: what a killed run left is found by the next
@@ -142,10 +149,8 @@ def _run_one(job: Job, faces: tuple = ()) -> tuple[str, tuple[str, int | str]]:
     """(target, ("ok", pages) or ("error", Chinese message) or ("skipped", "")): never raises across processes."""
     if _stop is not None and _stop.is_set():
         return job.target, ("skipped", "")
-    from xianjin.render.pdf import to_pdf
-
     try:
-        return job.target, ("ok", to_pdf(job.html, job.target, job.label, faces))
+        return job.target, ("ok", pdf.to_pdf(job.html, job.target, job.label, faces))
     except RenderError as exc:
         result = ("error", str(exc))
     except OSError as exc:
@@ -160,7 +165,7 @@ def _run_one(job: Job, faces: tuple = ()) -> tuple[str, tuple[str, int | str]]:
     return job.target, result
 
 
-def context():
+def process_context():
     if _QUIET_TRACKER not in sys.warnoptions:
         sys.warnoptions.append(_QUIET_TRACKER)
     ctx = multiprocessing.get_context("forkserver")
@@ -173,22 +178,26 @@ def warm_up() -> None:
     checks glyphs and fills templates, instead of after."""
     from multiprocessing import forkserver
 
-    context()
+    process_context()
     forkserver.ensure_running()
 
 
-def run_jobs(jobs: list[Job], workers: int, progress: bool = False, faces: tuple = ()) -> dict[str, int]:
+def run_jobs(jobs: list[Job], workers: int, progress: Progress | None = None,
+             faces: tuple = ()) -> dict[str, int]:
     """Render every job; returns pages per target. Raises RenderError after the first failure.
 
-    `faces` are the common-character faces each process registers with WeasyPrint.
+    `faces` are the common-character faces each process registers with WeasyPrint;
+    `progress(done, total)` is called before the first document and after each one.
     """
     run_one = functools.partial(_run_one, faces=faces)
     # Longest documents first, so no process is left alone with a big one at the end.
     jobs = sorted(jobs, key=lambda j: -len(j.html))
     pages: dict[str, int] = {}
     error = None
+    done = 0
     with contextlib.ExitStack() as stack:
-        bar = stack.enter_context(_bar(len(jobs))) if progress else None
+        if progress is not None:
+            progress(done, len(jobs))
         if workers <= 1 or len(jobs) <= 1:
             results = map(run_one, jobs)
         else:
@@ -203,8 +212,9 @@ def run_jobs(jobs: list[Job], workers: int, progress: bool = False, faces: tuple
                 break
             if status == "ok":
                 pages[target] = value  # type: ignore[assignment]
-            if bar is not None:
-                bar.update(1)
+            done += 1
+            if progress is not None:
+                progress(done, len(jobs))
     if error is not None:
         raise RenderError(error)  # type: ignore[arg-type]
     return pages
@@ -212,7 +222,7 @@ def run_jobs(jobs: list[Job], workers: int, progress: bool = False, faces: tuple
 
 @contextlib.contextmanager
 def _pool(workers: int, scratch: str):
-    ctx = context()
+    ctx = process_context()
     pool = ctx.Pool(workers, initializer=_init, initargs=(ctx.Event(), scratch, os.getpid()),
                     maxtasksperchild=RECYCLE_AFTER)
     try:
@@ -247,8 +257,3 @@ def remove_stale_scratch() -> None:
         except OSError:
             continue  # alive (another user's, or ours), or unreadable: not ours to remove
 
-
-def _bar(total: int):
-    import click
-
-    return click.progressbar(length=total, label="排版", file=sys.stderr, show_pos=True, width=30)

@@ -22,14 +22,14 @@ from xianjin.render.assets import STYLESHEET, stylesheet_path
 from xianjin.render.context import SUMMARY_NAME, Document, summary_document, unit_documents
 from xianjin.render.errors import RenderError, RenderProblems
 from xianjin.render.glyphs import check_unit
+from xianjin.render.libraries import check_environment
 from xianjin.render.lock import OutputLock
+from xianjin.render.pool import Job, Progress, remove_stale_scratch, run_jobs, warm_up
 from xianjin.render.templating import render_html
-from xianjin.render.pdf import check_environment
-from xianjin.render.pool import Job, remove_stale_scratch, run_jobs, warm_up
+from xianjin.result import Report
 from xianjin.text import visible
-from xianjin.validate import Report
 
-FORMATS = ("pdf", "html")
+OUTPUT_FORMATS = ("pdf", "html")
 
 
 @dataclass
@@ -66,13 +66,14 @@ def output_folder(out: Path, name: str) -> Path:
 
 
 def render_report(report: Report, out: str | Path, *, fmt: str = "pdf", jobs: int | None = None,
-                  force: bool = False, progress: bool = False, notify=None) -> RenderResult:
+                  force: bool = False, progress: Progress | None = None, notify=None) -> RenderResult:
     """Render the valid submissions of `report` into `out/<unit>/`. Raises RenderError (Chinese).
 
     With several units, `out/全省汇总表` too; see context.summary_document for a single unit.
-    `notify(message)` is told about slow one-time work (building the common-character fonts).
+    `notify(message)` is told about slow one-time work (building the common-character fonts),
+    `progress(done, total)` about the PDFs written.
     """
-    if fmt not in FORMATS:
+    if fmt not in OUTPUT_FORMATS:
         raise RenderError(f"不支持的格式“{fmt}”，应为 pdf 或 html")
     units = [u for u in report.units if u.submission is not None]
     if not units:
@@ -114,7 +115,7 @@ def _render(report: Report, units, lock: OutputLock, fmt: str, jobs: int | None,
     problems = []
     for u, folder, key in todo:
         problems += check_unit(u)
-        plans.append(_Planned(folder, key, unit_documents(u, campaign), u.unit))  # type: ignore[arg-type]
+        plans.append(_Planned(folder, key, unit_documents(u.submission, campaign), u.unit))  # type: ignore[arg-type]
     if problems:
         raise RenderProblems(problems)
     if summary:
@@ -124,7 +125,7 @@ def _render(report: Report, units, lock: OutputLock, fmt: str, jobs: int | None,
     names = {id(p): [f"{d.name}.{fmt}" for d in p.docs] + ([STYLESHEET] if fmt == "html" else []) for p in plans}
     _check_targets(plans, names, fmt)
     # Every template is filled before the first file is written: a mistake in one fails here.
-    filled = [(p, d, render_html(d.template, d.context)) for p in plans for d in p.docs]
+    filled = [(p, d, render_html(d.template, d.variables)) for p in plans for d in p.docs]
     # Only now, so that a missing glyph or a template mistake is told without waiting for it.
     faces = commonfonts.ensure(notify) if fmt == "pdf" else []
 
@@ -216,6 +217,6 @@ def _write_html(plans: list[_Planned], filled: list[tuple[_Planned, Document, st
 
 
 def _write_pdf(filled: list[tuple[_Planned, Document, str]], staged: dict[Path, Path], workers: int,
-               progress: bool, faces: tuple) -> int:
+               progress: Progress | None, faces: tuple) -> int:
     jobs = [Job(html, str(staged[p.folder / f"{d.name}.pdf"]), _label(p, d)) for p, d, html in filled]
     return sum(run_jobs(jobs, workers, progress, faces).values())

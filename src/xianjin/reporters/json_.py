@@ -1,17 +1,23 @@
-"""A JSON list of problems: file, line, column, code, level, field, message."""
+"""A JSON list of problems: file, line, column, code, level, field, message.
+
+A problem of no file (province totals, units not submitted) has `"file": null` and
+`"line": null`, `"column": null`: there is no place to point at.
+"""
 
 from __future__ import annotations
 
 import json
 from typing import TextIO
 
+from xianjin.result import Report
 from xianjin.text import visible
-from xianjin.validate import Report
 
 
-def write(report: Report, out: TextIO, *, color: bool = False, strict: bool = False) -> None:
+def write(report: Report, out: TextIO, **_) -> None:
     # visible(): a file name in GBK bytes (surrogate-escaped) would make the JSON invalid UTF-8.
-    rows = [{"file": visible(p.path), "line": p.line, "column": p.column, "code": p.code, "level": p.level,
-             "field": visible(p.field), "message": visible(p.message)} for p in report.problems]
+    rows = [{"file": visible(p.path) if p.path else None,
+             "line": p.line if p.path else None, "column": p.column if p.path else None,
+             "code": p.code, "level": p.level, "field": visible(p.field), "message": visible(p.message)}
+            for p in report.problems]
     json.dump(rows, out, ensure_ascii=False, indent=2)
     out.write("\n")

@@ -1,12 +1,15 @@
-"""XJ4xx: checks across all the files of a run — one file per unit, no nominee twice, province totals."""
+"""XJ4xx: checks across all the files of a run — one file per unit, no nominee twice, province totals.
+
+Each check gets the run's Report (its `units`, its `campaign`, its `total`).
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
-from xianjin.campaign import FORMAL, MODELS, WINDOWS
-from xianjin.messages import field_path
-from xianjin.problems import ERROR, Rule
+from xianjin.campaign import BRANDS, EXEMPLARS, WINDOWS
+from xianjin.problems import ERROR, field_path
+from xianjin.rules.rule import Rule
 
 XJ401 = Rule("XJ401", ERROR, "同一推荐单位有两个文件",
              "每个推荐单位只交一个文件。两个文件写了同一个推荐单位时，两个文件都报错，请删去多余的一个。",
@@ -25,15 +28,12 @@ XJ405 = Rule("XJ405", ERROR, "全省推荐总数超过名额",
              scope="across")
 
 
-def _submitted(units):
-    return [u for u in units if u.unit]
-
-
 @XJ401.checker
-def _same_unit(units):
+def _same_unit(report):
     by_unit = defaultdict(list)
-    for u in _submitted(units):
-        by_unit[u.unit].append(u)
+    for u in report.units:
+        if u.unit:
+            by_unit[u.unit].append(u)
     for name, files in by_unit.items():
         if len(files) < 2:
             continue
@@ -60,25 +60,22 @@ def _duplicates(units, rule, categories, what):
 
 
 @XJ402.checker
-def _same_title(units):
-    yield from _duplicates(units, XJ402, ("群众满意窗口", "优质服务品牌"),
+def _same_title(report):
+    yield from _duplicates(report.units, XJ402, (WINDOWS, BRANDS),
                            lambda m: f"“{m.title}”")
 
 
 @XJ403.checker
-def _same_person(units):
-    yield from _duplicates(units, XJ403, ("行业服务标兵",),
+def _same_person(report):
+    yield from _duplicates(report.units, XJ403, (EXEMPLARS,),
                            lambda m: f"{m.姓名}（{m.出生年月}出生）")
 
 
 @XJ405.checker
-def _province_totals(units):
-    campaign = units[0].campaign if units else None
-    if campaign is None:
-        return
-    for category in (WINDOWS, MODELS):
-        total = sum(u.count(category, FORMAL) or 0 for u in _submitted(units))
-        limit = campaign.全省名额.get(category)
+def _province_totals(report):
+    for category in (WINDOWS, EXEMPLARS):
+        total = report.total(category)
+        limit = report.campaign.全省名额.get(category)
         if limit is not None and total > limit:
             yield XJ405.problem("", (0, 0), category,
                                 f"全省{category}推荐对象合计 {total} 个，超过全省名额 {limit} 个")

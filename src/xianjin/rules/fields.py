@@ -8,8 +8,10 @@ form can be printed, but someone should look again.
 from __future__ import annotations
 
 from xianjin import values
-from xianjin.messages import field_path
-from xianjin.problems import ERROR, WARNING, Rule
+from xianjin.campaign import EXEMPLARS
+from xianjin.problems import ERROR, WARNING, field_path
+from xianjin.rules.rule import Rule
+from xianjin.text import non_whitespace_length
 
 XJ201 = Rule("XJ201", ERROR, "必填项没有填写",
              "表上的每一栏都要填写（公示情况、推荐情况报告、审批意见除外）。只有空格的内容也算没填。"
@@ -78,9 +80,8 @@ XJ223 = Rule("XJ223", ERROR, "活动文件中的数值不合理",
 @XJ204.checker
 def _age(unit):
     campaign = unit.campaign
-    for e in unit.valid_entries("行业服务标兵"):
-        year, month = values.parse_month(e.model.出生年月)
-        age = values.age_on(year, month, campaign.报送截止日期)
+    for e in unit.valid_entries(EXEMPLARS):
+        age = campaign.age(*e.model.born)
         if age > campaign.年龄.提示上限:
             loc = e.path + ("出生年月",)
             yield XJ204.problem(unit.path, unit.loaded.where(loc), field_path(loc),
@@ -127,7 +128,7 @@ def _late(unit):
 def _material_length(unit):
     limits = unit.campaign.字数.典型事迹材料
     for e in unit.valid_entries():
-        n = values.non_whitespace_length(e.model.典型事迹材料)
+        n = non_whitespace_length(e.model.典型事迹材料)
         if not limits.下限 <= n <= limits.上限:
             loc = e.path + ("典型事迹材料",)
             yield XJ215.problem(unit.path, unit.loaded.where(loc), field_path(loc),
@@ -139,7 +140,7 @@ def _deeds_length(unit):
     limit = unit.campaign.字数.主要事迹上限
     for e in unit.valid_entries():
         text = getattr(e.model, "主要事迹", None)
-        if text and (n := values.non_whitespace_length(text)) > limit:
+        if text and (n := non_whitespace_length(text)) > limit:
             loc = e.path + ("主要事迹",)
             yield XJ216.problem(unit.path, unit.loaded.where(loc), field_path(loc),
                                 f"表中主要事迹有 {n} 字，超过 {limit} 字，审批表会续页；请压缩为摘要")

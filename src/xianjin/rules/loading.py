@@ -1,10 +1,12 @@
 """XJ1xx: reading the file — bytes, encoding, YAML syntax, structure of the document.
 
-These rules are applied by `xianjin.loader`; they live here so that `xianjin rules`
-explains them beside the others.
+These rules are applied by `xianjin.loader` (XJ114, which names the nominee, is checked
+on the loaded file by the engine); they live here so that `xianjin rules` explains them
+beside the others.
 """
 
-from xianjin.problems import ERROR, WARNING, Rule
+from xianjin.problems import ERROR, WARNING, field_path
+from xianjin.rules.rule import Rule
 
 XJ100 = Rule("XJ100", ERROR, "文件无法读取",
              "文件不存在、没有读取权限，或路径是一个无法读取的对象。请检查路径是否写对。此类问题退出码为 2。")
@@ -58,22 +60,13 @@ XJ114 = Rule("XJ114", ERROR, "造字（私用区字符）",
 @XJ114.checker
 def _private_use(unit):
     """Named like a missing glyph (render/glyphs.py): which nominee, which field, which character."""
-    from xianjin.loader import _dotted
-    from xianjin.models import NOMINEE_KINDS
-
     entries = {e.path: e for e in unit.entries}
-    data = unit.loaded.data if isinstance(unit.loaded.data, dict) else {}
     for path, where, ch, index in unit.loaded.private:
         entry = entries.get(tuple(path[:3]))
         label = ".".join(str(p) for p in path[3 if entry else 0:] if not isinstance(p, int)) or "键"
-        who = ""
-        if entry is not None:
-            item = data.get(entry.category, {}).get(entry.section, [])[entry.index]
-            title = item.get(NOMINEE_KINDS[entry.category].title_field) if isinstance(item, dict) else None
-            named = f"“{title}”" if isinstance(title, str) and title.strip() else ""
-            who = f"{entry.category}{entry.section}第 {entry.index + 1} 个{named}（编号 {entry.number}）的"
+        who = unit.nominee_label(entry) + "的" if entry is not None else ""
         yield XJ114.problem(
-            unit.path, where, _dotted(path),
+            unit.path, where, field_path(path),
             f"{who}“{label}”中的第 {index + 1} 个字 U+{ord(ch):04X} 是私用区的“造字”，只有造字的那台电脑"
             "才显示为想要的字，印出来会是别的字或空框；请改用标准汉字（生僻字在 Unicode 扩展 A–I 区中都有，"
             "可用输入法的生僻字功能输入）")

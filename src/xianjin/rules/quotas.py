@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from xianjin.campaign import ALTERNATE, BRANDS, FORMAL, MODELS, WINDOWS
-from xianjin.messages import field_path
-from xianjin.problems import ERROR, WARNING, Rule
+from xianjin.campaign import ALTERNATE, BRANDS, EXEMPLARS, FORMAL, WINDOWS
+from xianjin.problems import ERROR, WARNING, field_path
+from xianjin.rules.rule import Rule
 
 XJ301 = Rule("XJ301", ERROR, "推荐对象超过名额",
              "群众满意窗口、行业服务标兵的推荐对象不能多于附件1分配的名额（如石家庄 16 个）。"
@@ -23,9 +23,9 @@ XJ305 = Rule("XJ305", ERROR, "优质服务品牌不设递补对象",
 
 def _where(unit, category: str, section: str, index: int | None = None):
     loc = (category, section) + ((index,) if index is not None else ())
-    if loc in unit.loaded.values:
+    if loc in unit.loaded.value_at:
         return unit.loaded.where(loc), field_path(loc)
-    if (category, section) in unit.loaded.keys:
+    if (category, section) in unit.loaded.key_at:
         return unit.loaded.where_key((category, section)), field_path((category, section))
     return unit.loaded.where_key((category,)), field_path((category, section))
 
@@ -37,7 +37,7 @@ def _quota(unit):
 @XJ301.checker
 def _over(unit):
     quota = _quota(unit)
-    for category in (WINDOWS, MODELS):
+    for category in (WINDOWS, EXEMPLARS):
         n = unit.count(category, FORMAL)
         if quota and n is not None and n > quota.quota(category):
             limit = quota.quota(category)
@@ -50,7 +50,7 @@ def _over(unit):
 @XJ302.checker
 def _under(unit):
     quota = _quota(unit)
-    for category in (WINDOWS, MODELS):
+    for category in (WINDOWS, EXEMPLARS):
         n = unit.count(category, FORMAL)
         if quota and n is not None and n < quota.quota(category):
             where, field = _where(unit, category, FORMAL)
@@ -64,7 +64,7 @@ def _alternates(unit):
     wanted = unit.campaign.递补名额
     if unit.header is None and unit.loaded.data is None:
         return
-    for category in (WINDOWS, MODELS):
+    for category in (WINDOWS, EXEMPLARS):
         if unit.count(category, FORMAL) is None:
             continue  # the category itself is unreadable: reported elsewhere
         n = unit.count(category, ALTERNATE)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gettext
 
-import click
 import click.core
 import click.decorators
 import click.exceptions
@@ -18,10 +17,10 @@ import click.formatting
 import click.parser
 import click.types
 
-# Shared by every command. Importing it from here (rather than defining it beside the
-# command) also guarantees the translation below is in place before a decorator runs:
-# click.Path names its metavar ("FILE" → "文件") when the option is created.
-CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+# Shared by every command (cli/options.py). Importing it from here also guarantees the
+# translation below is in place before a decorator runs: click.Path names its metavar
+# ("FILE" → "文件") when the option is created.
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 ZH = {
     "Usage:": "用法：",
@@ -90,13 +89,3 @@ for _module in (click.core, click.decorators, click.exceptions, click.formatting
         _module._ = _gettext  # type: ignore[attr-defined]
     if hasattr(_module, "ngettext"):
         _module.ngettext = _ngettext  # type: ignore[attr-defined]
-
-
-def not_blank(ctx, param, value):
-    """An option callback: an empty value is a usage error, not the current folder.
-
-    `--out "$DIR"` with DIR unset reaches us as `--out ''`, which pathlib reads as ".".
-    """
-    if value is not None and not str(value).strip():
-        raise click.BadParameter("不能是空的（是不是引用了一个没有设置的变量？）")
-    return value

@@ -1,59 +1,61 @@
-"""Pydantic's errors, told in Chinese with a rule code and the place they point at.
+"""Pydantic's errors, told in Chinese under their rule, at the place they point at.
 
-No English text from pydantic ever leaves this module: every error type is mapped,
-and anything unforeseen gets a generic Chinese sentence under XJ219.
+No English text from pydantic ever leaves this module. A value our validators refuse
+arrives as the Rule's own `Refused`; pydantic's own checks (a missing key, an unknown
+key, a list where a text belongs) are mapped here; anything unforeseen gets a generic
+Chinese sentence under XJ219.
 """
 
 from __future__ import annotations
 
-import difflib
 import typing
 
 from pydantic import BaseModel, ValidationError
 
-from xianjin.loader import Loaded, Path_, _dotted
-from xianjin.problems import RULES, Problem
-from xianjin.values import quote
+from xianjin.campaign import Unreasonable
+from xianjin.loader import Loaded
+from xianjin.problems import FieldPath, Problem, Where, field_path
+from xianjin.rules.fields import XJ201, XJ202, XJ219, XJ223
+from xianjin.rules.rule import Refused, Rule
+from xianjin.text import nearest, quote
 
 
-def field_path(path: Path_) -> str:
-    """('行业服务标兵', '推荐对象', 2, '出生年月') → 行业服务标兵.推荐对象[3].出生年月 (1-based, as the 序号)."""
-    return _dotted(path)
-
-
-def pydantic_problems(exc: ValidationError, loaded: Loaded, prefix: Path_,
+def pydantic_problems(exc: ValidationError, loaded: Loaded, prefix: FieldPath,
                       root: type[BaseModel] | None = None) -> list[Problem]:
-    from xianjin.rules import fields  # noqa: F401  (registers XJ2xx)
-
     problems = []
     for err in exc.errors(include_url=False):
         loc = prefix + tuple(err["loc"])
-        code, message, where = _translate(err, loc, loaded, root)
-        problems.append(RULES[code].problem(loaded.path, where, field_path(loc), message))
+        rule, message, where = _translate(err, loc, loaded, root)
+        problems.append(rule.problem(loaded.path, where, field_path(loc), message))
     return problems
 
 
-def _translate(err: dict, loc: Path_, loaded: Loaded, root: type[BaseModel] | None):
+def _translate(err: dict, loc: FieldPath, loaded: Loaded,
+               root: type[BaseModel] | None) -> tuple[Rule, str, Where]:
     kind = err["type"]
     key = loc[-1] if loc and isinstance(loc[-1], str) else ""
-    if kind.startswith("XJ"):
-        return kind, err["msg"], loaded.where(loc)
+    if kind == "value_error":
+        reason = err.get("ctx", {}).get("error")
+        if isinstance(reason, Refused):
+            return reason.rule, reason.message, loaded.where(loc)
+        if isinstance(reason, Unreasonable):  # a value of the campaign file (a quota of 10⁹)
+            return XJ223, str(reason), loaded.where(loc)
+        # Any other validator of ours: its reason is Chinese.
+        return XJ219, str(reason or "") or "这一项的写法不对", loaded.where(loc)
     if kind == "missing":
-        return "XJ201", f"缺少“{key}”这一项；这是必填项", loaded.where(loc)
+        return XJ201, f"缺少“{key}”这一项；这是必填项", loaded.where(loc)
     if kind == "extra_forbidden":
         allowed = _allowed_keys(root, loc[:-1])
-        return "XJ202", unknown_key_message(str(key), allowed), loaded.where_key(loc)
-    if kind == "value_error":  # a model validator of ours (campaign consistency): its reason is Chinese
-        return "XJ219", str(err.get("ctx", {}).get("error", "")) or "这一项的写法不对", loaded.where(loc)
+        return XJ202, unknown_key_message(str(key), allowed), loaded.where_key(loc)
     value = err.get("input")
     if value is None and kind in ("string_type", "model_type", "list_type", "dict_type",
                                  "date_type", "int_type", "tuple_type"):
-        return "XJ201", "这一项是必填项，不能空着", loaded.where(loc)
+        return XJ201, "这一项是必填项，不能空着", loaded.where(loc)
     expected = _EXPECTED.get(kind)
     found = _describe(value)
     if expected:
-        return "XJ219", f"这里应当是{expected}，而现在是{found}", loaded.where(loc)
-    return "XJ219", f"这一项的写法不对（现在是{found}）", loaded.where(loc)
+        return XJ219, f"这里应当是{expected}，而现在是{found}", loaded.where(loc)
+    return XJ219, f"这一项的写法不对（现在是{found}）", loaded.where(loc)
 
 
 _EXPECTED = {
@@ -71,7 +73,6 @@ _EXPECTED = {
     "date_from_datetime_parsing": "日期，如 2012-08-20",
     "too_short": "更多的项",
     "too_long": "更少的项",
-    "value_error": "符合要求的内容",
 }
 
 
@@ -86,7 +87,7 @@ def _describe(value: object) -> str:
 
 
 def unknown_key_message(key: str, allowed: list[str]) -> str:
-    hint = nearest_key(key, allowed)
+    hint = nearest(key, allowed, cutoff=0.4, within=True)
     if hint:
         return f"{quote(key)}不是表中的栏目，是不是“{hint}”？"
     if allowed:
@@ -94,18 +95,7 @@ def unknown_key_message(key: str, allowed: list[str]) -> str:
     return f"{quote(key)}不是表中的栏目"
 
 
-def nearest_key(key: str, allowed: list[str]) -> str | None:
-    squeezed = "".join(key.split())
-    if squeezed in allowed:
-        return squeezed
-    for candidate in allowed:
-        if candidate in squeezed or (len(squeezed) >= 2 and squeezed in candidate):
-            return candidate
-    close = difflib.get_close_matches(squeezed, allowed, n=1, cutoff=0.4)
-    return close[0] if close else None
-
-
-def _allowed_keys(root: type[BaseModel] | None, loc: Path_) -> list[str]:
+def _allowed_keys(root: type[BaseModel] | None, loc: FieldPath) -> list[str]:
     model = root
     for part in loc:
         if model is None:
@@ -125,4 +115,3 @@ def _model_in(annotation: object) -> type[BaseModel] | None:
         if found:
             return found
     return None
-

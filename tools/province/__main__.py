@@ -1,0 +1,5 @@
+import sys
+
+from tools.province.generate import main
+
+sys.exit(main())
