@@ -2,18 +2,25 @@
 
     .venv/bin/python scripts/make_rules_docs.py
 
-Each rule's example is real output: the shipped 衡水 file, changed the way a clerk might
-get it wrong, checked by xianjin. A change that no longer produces its rule fails here.
+Each rule's example is real output: the shipped 衡水 file (for the workbook rules, the same
+file converted to a workbook), changed the way a clerk might get it wrong, checked by
+xianjin. A change that no longer produces its rule fails here.
 """
 
 from __future__ import annotations
 
+import io
 import re
 import sys
 import tempfile
 from pathlib import Path
+from typing import Callable
+
+import openpyxl
 
 from xianjin.campaign import DEFAULT_CAMPAIGN
+from xianjin.convert import to_workbook
+from xianjin.loader import load_bytes
 from xianjin.reporters.text import format_problem
 from xianjin.rules import RULES
 from xianjin.validate import CampaignError, load_campaign, validate_paths
@@ -40,7 +47,29 @@ def renamed_unit(unit: str) -> str:
     return GOOD.replace("推荐单位: 衡水", f"推荐单位: {unit}", 1)
 
 
-# code → (files: name → text or bytes, require_all). One file is the 衡水 file changed.
+BOOK = "09-衡水.xlsx"
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of .xls, .et and an encrypted .xlsx
+
+
+def book(change) -> Callable[[], bytes]:
+    """The 衡水 file as `xianjin convert` makes it a workbook, with `change(workbook)` done to it
+    (made when the example runs, not when this module is imported)."""
+    def make() -> bytes:
+        wb = openpyxl.load_workbook(io.BytesIO(to_workbook(load_bytes(GOOD.encode()).data, load_campaign())))
+        change(wb)
+        out = io.BytesIO()
+        wb.save(out)
+        return out.getvalue()
+    return make
+
+
+def cell(sheet: str, ref: str, value: str):
+    def change(wb) -> None:
+        wb[sheet][ref] = value
+    return change
+
+
+# code → (files: name → text, bytes or what makes them, require_all). One file is the 衡水 file changed.
 EXAMPLES = {
     "XJ100": ({}, False),  # a path that is not there (see below)
     "XJ101": ({NAME: b"#" * (17 * 1024 * 1024)}, False),
@@ -59,6 +88,14 @@ EXAMPLES = {
     "XJ113": ({NAME: sub(r"^联系人: 李金亮", "联系人: 李金\u200b亮")}, False),
     "XJ114": ({NAME: sub(r"姓名: 李子健", "姓名: 李子\ue000")}, False),
     "XJ115": ({NAME: sub(r"^联系人: 李金亮", "联系人: 李金\ufffd")}, False),
+    "XJ120": ({"09-衡水.xls": OLE2 + bytes(504)}, False),
+    "XJ121": ({BOOK: OLE2 + bytes(504) + "EncryptedPackage".encode("utf-16-le")}, False),
+    "XJ122": ({BOOK: GOOD.encode()}, False),
+    "XJ123": ({BOOK: book(lambda wb: setattr(wb["行业服务标兵"], "title", "Sheet1"))}, False),
+    "XJ124": ({BOOK: book(lambda wb: wb["行业服务标兵"].merge_cells("I2:I3"))}, False),
+    "XJ125": ({BOOK: book(cell("基本信息", "B5", "=C5"))}, False),
+    "XJ126": ({BOOK: book(cell("行业服务标兵", "B3", "候补"))}, False),
+    "XJ127": ({BOOK: book(cell("行业服务标兵", "A3", "5"))}, False),
     "XJ201": ({NAME: sub(r"^      党组织负责人: .*\n", "")}, False),
     "XJ202": ({NAME: sub(r"^      所属单位: ", "      所属单位名称: ")}, False),
     "XJ203": ({NAME: sub(r"出生年月: .*", "出生年月: 1978.13")}, False),
@@ -102,6 +139,7 @@ def example(code: str) -> str:
     with tempfile.TemporaryDirectory() as tmp:
         for name, content in files.items():
             target = Path(tmp) / name
+            content = content() if callable(content) else content
             target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
         paths = [str(Path(tmp) / name) for name in sorted(files)] or [str(Path(tmp) / "不存在.yaml")]
         if code == "XJ223":  # `--campaign` with a quota of 10⁹
@@ -129,7 +167,7 @@ def example(code: str) -> str:
 def rules_docs() -> str:
     parts = ["# xianjin 检查规则", "",
              "本页由 `scripts/make_rules_docs.py` 根据规则表（`src/xianjin/rules/`）生成，请勿手工修改。",
-             "每条规则的示例是 xianjin 对 `examples/09-衡水.yaml` 改错一处后的真实输出。", "",
+             "每条规则的示例是 xianjin 对 `examples/09-衡水.yaml`（XJ12x：由它转换的工作簿）改错一处后的真实输出。", "",
              "| 代码 | 级别 | 规则 |", "|---|---|---|"]
     parts += [f"| [{r.code}](#{r.code.lower()}) | {r.level_name} | {r.title} |" for r in RULES]
     for rule in RULES:

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up everything xianjin needs on a fresh Debian/Ubuntu machine; safe to run again.
 #   - system packages: Python venv, Pango (WeasyPrint), HarfBuzz subsetting, CJK fonts, poppler;
-#     for the tests MuPDF, Ghostscript and qpdf
+#     for the tests MuPDF, Ghostscript, qpdf and LibreOffice (Writer, Calc; no GUI)
 #   - .venv/ with xianjin installed (editable) and the test tools
 #   - the common-character fonts xianjin derives from Noto Serif CJK SC (once per user)
 #   - for the tests, Node.js and tests/clients/ (npm): the real clients of the CI formats
@@ -15,6 +15,9 @@ APT_PACKAGES=(
   poppler-utils
   # Only for the tests: the other PDF engines every document is drawn with (tests/test_engines.py)
   mupdf-tools ghostscript qpdf
+  # Only for the tests: LibreOffice opens the .docx and .xlsx files xianjin writes and prints them
+  # to PDF (tests/test_docx.py, tests/test_workbook.py)
+  libreoffice-writer-nogui libreoffice-calc-nogui
 )
 
 missing=()

@@ -2,8 +2,9 @@
 
 A module imports only from its own layer or below, and the imports form no cycle: both
 counted over every import, the ones inside functions too, so that a lazy import can
-never hide a cycle. Only cli/ imports click, only three render modules import WeasyPrint,
-nothing imports cli/, and no module (test or script either) imports another's private name.
+never hide a cycle. Only cli/ imports click, only three render modules import WeasyPrint, only
+the workbook modules openpyxl and only render/docx docxtpl, nothing imports cli/, and no
+module (test or script either) imports another's private name.
 """
 
 from __future__ import annotations
@@ -20,23 +21,25 @@ SRC = ROOT / "src"
 # Each module's layer: the longest matching prefix wins. A new module must be placed here.
 LAYERS = {
     "xianjin": 0, "xianjin.problems": 0, "xianjin.text": 0, "xianjin.values": 0, "xianjin.files": 0,
-    "xianjin.gittree": 0, "xianjin.runtime": 0,
+    "xianjin.stablezip": 0, "xianjin.gittree": 0, "xianjin.runtime": 0,
     "xianjin.campaign": 1, "xianjin.rules": 1,
-    "xianjin.loader": 2, "xianjin.models": 2,
+    "xianjin.loader": 2, "xianjin.workbook": 2, "xianjin.models": 2,
     "xianjin.model_errors": 3, "xianjin.result": 3, "xianjin.discover": 3, "xianjin.targets": 3,
     "xianjin.validate": 4,
     "xianjin.summary": 5, "xianjin.reporters": 5, "xianjin.starter": 5, "xianjin.schema": 5,
-    "xianjin.fix": 5,
+    "xianjin.xlsx": 5, "xianjin.convert": 5, "xianjin.fix": 5,
     "xianjin.render": 5,
     "xianjin.cli": 6,
     "xianjin.__main__": 7,
 }
 # Inside render/, each module imports only those before it: fonts ← commonfonts ← pdf ← pool ← run.
 RENDER_ORDER = ["errors", "assets", "fonts", "commonfonts", "libraries", "fetcher", "pdf", "pool",
-                "templating", "context", "glyphs", "cache", "lock", "doctor", "run"]
+                "templating", "docx", "context", "glyphs", "cache", "lock", "doctor", "run"]
 ONLY = {  # a third-party package → the only modules that may import it
     "click": ("xianjin.cli",),
     "weasyprint": ("xianjin.render.pdf", "xianjin.render.fetcher", "xianjin.render.doctor"),
+    "openpyxl": ("xianjin.workbook", "xianjin.xlsx"),  # reading and writing workbooks
+    "docxtpl": ("xianjin.render.docx",),
 }
 
 

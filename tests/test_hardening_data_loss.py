@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import build_unit
+from helpers import REPO, build_unit
 from hardening_util import ENV, OTHER, SMALL, XIANJIN, cli_run, no_english, problem_lines, snapshot, xianjin
 
 # --- 1. -o onto an input ------------------------------------------------------------------------
@@ -144,6 +144,7 @@ def test_a_second_render_into_the_same_folder_is_refused_while_the_first_runs(tm
     assert "已排版 1 个推荐单位（衡水）" in again.output, again.output
 
 
+@pytest.mark.slow  # a subprocess
 def test_a_lock_held_elsewhere_refuses_and_changes_nothing(tmp_path):
     a, _ = inputs(tmp_path)
     out = tmp_path / "out"
@@ -419,6 +420,24 @@ def test_a_private_use_character_outside_a_nominee_names_the_field(tmp_path):
     assert result.exit_code == 1
     assert (f"{path}:{doc.line(('联系人',))}:{doc.col(('联系人',)) + 1}: error XJ114 联系人：“联系人”中的第 2 个字 "
             "U+E000 是私用区的“造字”") in result.output
+
+
+def test_a_private_use_character_in_a_workbook_cell_is_refused_at_its_cell(tmp_path):
+    import openpyxl
+
+    book = tmp_path / "衡水.xlsx"
+    assert cli_run("convert", REPO / "examples" / "09-衡水.yaml", "-o", book).exit_code == 0
+    wb = openpyxl.load_workbook(book)
+    ws = wb["行业服务标兵"]
+    column = next(c.column_letter for c in ws[1] if c.value == "姓名")
+    ws[f"{column}3"] = "王\ue000明"  # the second nominee (row 2 is the first)
+    wb.save(book)
+    result = cli_run("validate", book)
+    assert result.exit_code == 1
+    [m] = [ln for ln in result.output.splitlines() if " XJ114 " in ln]
+    assert m.startswith(f"{book}:行业服务标兵!{column}3: error XJ114 行业服务标兵.推荐对象[2].姓名：行业服务标兵推荐对象"
+                        "第 2 个“王\ue000明”（编号 2）的“姓名”中的第 2 个字 U+E000 是私用区的“造字”"), m
+    assert " XJ212 " not in result.output
 
 
 def test_a_replacement_character_is_warned(tmp_path):

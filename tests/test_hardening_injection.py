@@ -126,6 +126,21 @@ def test_file_names_in_gbk_bytes_give_valid_utf8_json_junit_and_files(tmp_path):
         only_visible(cli_run("summary", tmp_path, "--format", fmt).stdout_bytes.decode("utf-8").lstrip("\ufeff"))
 
 
+def test_the_summary_workbook_holds_any_file_name(tmp_path):
+    # openpyxl refuses control characters in a cell: the workbook shows the name as the text does.
+    import openpyxl
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "衡\x1b[2J水\n.yaml").write_text(SMALL.text, "utf-8")
+    result = cli_run("summary", folder, "--format", "xlsx", "-o", tmp_path / "汇总.xlsx")
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(tmp_path / "汇总.xlsx")
+    cells = [str(c.value) for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value]
+    assert any("衡\\x1b[2J水\\n.yaml" in c for c in cells), cells
+    assert not any(RAW.search(c) for c in cells)
+
+
 @pytest.mark.parametrize("key", ['"性\\a别"', '"性别\\x1b"', '"\\0"', '"a\\u0085b"'])
 def test_junit_stays_well_formed_for_control_characters_in_keys(tmp_path, key):
     path = tmp_path / "a.yaml"

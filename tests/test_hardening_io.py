@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import subprocess
 import sys
 
@@ -15,6 +16,7 @@ from hardening_util import SMALL, XIANJIN, cli_run, no_english, problem_lines, x
 # --- 11. FIFOs, devices, the size limit -----------------------------------------------------------
 
 
+@pytest.mark.slow  # a subprocess
 @pytest.mark.parametrize("named", [True, False])
 def test_a_fifo_named_like_a_submission_does_not_hang(tmp_path, named):
     os.mkfifo(tmp_path / "衡水.yaml")
@@ -26,6 +28,7 @@ def test_a_fifo_named_like_a_submission_does_not_hang(tmp_path, named):
     no_english(out + err)
 
 
+@pytest.mark.slow  # a subprocess
 @pytest.mark.parametrize("device, words", [("/dev/zero", "这是一个设备文件"), ("/dev/null", "这是一个设备文件")])
 def test_a_device_is_not_read(device, words):
     code, out, err = xianjin("validate", device, timeout=20)
@@ -33,6 +36,7 @@ def test_a_device_is_not_read(device, words):
     assert f"{device}:1:1: error XJ100 无法读取这个文件：{words}，不是普通文件" in out
 
 
+@pytest.mark.slow  # a subprocess
 def test_a_fifo_elsewhere_never_hangs_either(tmp_path):
     (tmp_path / "衡水.yaml").write_text(SMALL.text, "utf-8")
     os.mkfifo(tmp_path / ".xianjinignore")
@@ -43,6 +47,7 @@ def test_a_fifo_elsewhere_never_hangs_either(tmp_path):
     assert code == 0, out + err
 
 
+@pytest.mark.slow  # a subprocess
 def test_the_size_limit_holds_while_reading_not_from_stat(tmp_path):
     big = tmp_path / "大.yaml"
     with open(big, "wb") as f:  # sparse: 17 MB that stat reports, read only up to the limit
@@ -59,12 +64,19 @@ def test_the_size_limit_holds_while_reading_not_from_stat(tmp_path):
 
 # --- 12. output errors --------------------------------------------------------------------------
 
+@pytest.mark.slow  # a subprocess
 @pytest.mark.parametrize("command", [["validate"], ["validate", "--format", "json"], ["validate", "--format", "junit"],
                                      ["summary"], ["rules"]])
 def test_a_full_disk_on_standard_output_is_told_in_chinese(tmp_path, command):
     (tmp_path / "衡水.yaml").write_text(SMALL.text, "utf-8")
     args = [*command, tmp_path / "衡水.yaml"] if command[0] != "rules" else command
-    with open("/dev/full", "wb") as full:
+    # A private copy of /dev/full (mknod needs root): nothing here ever opens the system's devices for writing.
+    device = tmp_path / "full"
+    try:
+        os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 7))
+    except PermissionError:
+        pytest.skip("mknod needs root")
+    with open(device, "wb") as full:
         p = subprocess.run([XIANJIN, *map(str, args)], stdout=full, stderr=subprocess.PIPE, timeout=60)
     err = p.stderr.decode("utf-8")
     assert p.returncode == 2, err
@@ -73,6 +85,7 @@ def test_a_full_disk_on_standard_output_is_told_in_chinese(tmp_path, command):
     no_english(err)
 
 
+@pytest.mark.slow  # a subprocess
 def test_a_closed_pipe_is_not_a_traceback(tmp_path):
     for i in range(200):  # a long report: more than a pipe holds
         (tmp_path / f"{i:03d}.yaml").write_text("推荐单位: 衡水\n性别: 外\n", "utf-8")
@@ -95,11 +108,10 @@ def test_an_unwritable_output_file_is_exit_2_not_an_internal_error(tmp_path):
         no_english(result.output)
 
 
+@pytest.mark.slow  # a subprocess
 def test_o_onto_a_device_writes_into_it_and_never_replaces_it(tmp_path):
     """`-o /dev/null` as root once renamed a regular file over the device. Private copies of
     /dev/full and /dev/null (mknod needs root), so that a regression cannot break the system's."""
-    import stat
-
     (tmp_path / "衡水.yaml").write_text(SMALL.text, "utf-8")
     full, null = tmp_path / "full", tmp_path / "null"
     try:
@@ -184,6 +196,7 @@ def test_an_empty_unit_list_is_refused_where_it_is(tmp_path):
     assert re.search(rf"{re.escape(str(path))}:{line}:7: error XJ223 推荐单位：推荐单位的列表不能是空的", result.output)
 
 
+@pytest.mark.slow  # a subprocess
 def test_init_with_a_huge_quota_is_quick_and_chinese(tmp_path):
     path, line, _ = campaign_with(tmp_path, HENGSHUI, HENGSHUI.replace("群众满意窗口: 12", "群众满意窗口: 10e8"))
     code, out, err = xianjin("init", "衡水", "--campaign", path, "-o", tmp_path / "x.yaml", timeout=30)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -27,6 +28,10 @@ from xianjin import reporters
 from xianjin.loader import load_bytes
 from xianjin.rules import BY_CODE as RULES
 from xianjin.validate import check_loaded, validate_paths
+
+# Hundreds of examples each: the whole suite runs them, a quick `-m "not slow"` run does not.
+pytestmark = pytest.mark.slow
+
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow],
                     database=None)
 

@@ -19,6 +19,9 @@ from click.testing import CliRunner
 from xianjin.cli import cli
 from xianjin.cli.render import render_command
 
+# WeasyPrint renders in most of these: the whole suite runs them, a quick `-m "not slow"` run does not.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 MARKUP = '<img src="file:///etc/passwd">'
 UNKNOWN = "\U0002EBF0"  # CJK Extension I (Unicode 15.1): no installed font has it

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from xianjin.rules import BY_CODE, RULES, across, fields, loading, quotas
+from xianjin.rules import BY_CODE, RULES, across, fields, loading, quotas, workbook
 from xianjin.rules.rule import Rule
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "xianjin"
-FAMILIES = {loading: "XJ1", fields: "XJ2", quotas: "XJ3", across: "XJ4"}
+FAMILIES = {loading: "XJ1", workbook: "XJ12", fields: "XJ2", quotas: "XJ3", across: "XJ4"}
 
 
 def test_every_rule_of_the_families_is_in_the_table_once():

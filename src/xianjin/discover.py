@@ -1,8 +1,9 @@
-"""Paths → the files to check: folders walked, `.xianjinignore` honoured, submissions told apart.
+"""Paths → the files to check: folders walked, `.xianjinignore` honoured, each file loaded by
+its kind (YAML or workbook), submissions told apart.
 
-A folder is walked for YAML files; hidden folders and what a folder's `.xianjinignore`
-lists are skipped. Whether a YAML file is a submission is decided once it is loaded
-(`is_submission`), since a broken file is judged by its text.
+A folder is walked for YAML files and workbooks; hidden folders and what a folder's
+`.xianjinignore` lists are skipped. Whether a file is a submission is decided once it is
+loaded (`is_submission`), since a broken file is judged by its text.
 """
 
 from __future__ import annotations
@@ -15,12 +16,16 @@ from pathlib import Path
 from xianjin import gittree
 from xianjin.campaign import CATEGORIES
 from xianjin.files import os_error_text, read_regular
-from xianjin.loader import Loaded
+from xianjin.loader import Loaded, load_file
 from xianjin.models import HEADER_KEYS
 from xianjin.problems import Problem
 from xianjin.rules.loading import XJ100, XJ101, XJ102, XJ103, XJ104, XJ109, XJ110
 
 YAML_SUFFIXES = (".yaml", ".yml")
+# Workbooks a folder walk reads; the old binary formats are found too, to be told to save as .xlsx.
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+OLD_WORKBOOK_SUFFIXES = (".xls", ".et")
+_SUFFIXES = (*YAML_SUFFIXES, *WORKBOOK_SUFFIXES, *OLD_WORKBOOK_SUFFIXES)
 _SKIP_DIRS = {"node_modules", "__pycache__", "venv"}
 # In a folder, names (globs) of files and subfolders a folder walk skips: drafts, broken examples.
 IGNORE_FILE = ".xianjinignore"
@@ -30,12 +35,12 @@ STDIN = "-"  # the path that means standard input
 
 
 def discover(paths: list[str], untracked: list[str] | None = None) -> tuple[list[tuple[str, bool]], list[Problem]]:
-    """(path, named on the command line) of the files named and the YAML files below folders,
-    and the problems of the paths that could not be read.
+    """(path, named on the command line) of the files named and the YAML files and workbooks
+    below folders, and the problems of the paths that could not be read.
 
     A folder inside a git work tree means the files git tracks or has staged; the YAML
-    files beside them that git does not track are added to `untracked`. A file reached
-    twice (named, and inside a named folder) is checked once, as first spelt.
+    files and workbooks beside them that git does not track are added to `untracked`. A
+    file reached twice (named, and inside a named folder) is checked once, as first spelt.
     """
     found: list[tuple[str, bool]] = []
     unreadable: list[Problem] = []
@@ -66,8 +71,7 @@ def discover(paths: list[str], untracked: list[str] | None = None) -> tuple[list
                                  and not _matches(d, ignored))
                 # normpath: a walk of "." finds 09-衡水.yaml, not ./09-衡水.yaml
                 found.extend((os.path.normpath(os.path.join(top, f)), False) for f in sorted(files)
-                             if f.endswith(YAML_SUFFIXES) and not f.startswith(".")
-                             and not _matches(f, ignored))
+                             if _wanted(f) and not _matches(f, ignored))
         elif p.exists():
             found.append((given, True))
         else:
@@ -80,6 +84,15 @@ def discover(paths: list[str], untracked: list[str] | None = None) -> tuple[list
             path = unique[real][0]
         unique[real] = (path, named)
     return list(unique.values()), unreadable
+
+
+def load_path(path: str, named: bool = True) -> Loaded:
+    """A YAML file or an Excel workbook, by its extension."""
+    if path.lower().endswith((*WORKBOOK_SUFFIXES, *OLD_WORKBOOK_SUFFIXES)):
+        from xianjin.workbook import load_workbook_file  # openpyxl is imported only for workbooks
+
+        return load_workbook_file(path, named)
+    return load_file(path)
 
 
 # Refusals that still leave the text readable, and failures that leave no text at all.
@@ -122,9 +135,14 @@ def kept_by_walk(path: str, base: str = ".") -> bool:
 
 
 def _walked(folder: str, listed: list[str]) -> list[str]:
-    """Of the files git lists in `folder`, the YAML files a folder walk would reach."""
+    """Of the files git lists in `folder`, the YAML files and workbooks a folder walk would reach."""
     return [os.path.normpath(os.path.join(folder, rel)) for rel in listed
-            if rel.endswith(YAML_SUFFIXES) and kept_by_walk(rel, folder)]
+            if _wanted(rel.rpartition("/")[2]) and kept_by_walk(rel, folder)]
+
+
+def _wanted(name: str) -> bool:
+    # ~$衡水.xlsx is the lock file Excel and WPS keep beside a workbook that is open.
+    return name.lower().endswith(_SUFFIXES) and not name.startswith((".", "~$"))
 
 
 def _walk_order(paths: list[str]) -> list[str]:
@@ -144,8 +162,10 @@ def is_submission(loaded: Loaded, named: bool = True) -> bool:
     One named on the command line that is not YAML at all (empty, binary, a syntax
     error, a top-level list) is reported: the clerk asked for it. Found in a folder
     walk, it is someone else's file (a hook list, a template) and is skipped unless
-    its text has the forms' keys.
+    its text has the forms' keys. A workbook's loader has decided already, by its sheets.
     """
+    if loaded.submission is not None:
+        return loaded.submission or named
     if isinstance(loaded.data, dict):
         return any(k in loaded.data for k in (*HEADER_KEYS, *CATEGORIES))
     if loaded.text and (not named or all(p.code in _MAPPING_REFUSED for p in loaded.problems)):

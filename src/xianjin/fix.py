@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from xianjin.problems import field_path
 from xianjin.result import UnitFile
+from xianjin.workbook import WorkbookLoaded
 
 
 @dataclass
@@ -77,6 +78,8 @@ def _at(data: object, path: tuple) -> object:
 def fix_unit(unit: UnitFile) -> Fixed:
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
+    if isinstance(unit.loaded, WorkbookLoaded):
+        return Fixed(None, refused="xianjin fix 只改写 YAML 文件；工作簿请在 Excel 或 WPS 中按 xianjin validate 的提示修改")
     errors = [p for p in unit.problems if p.is_error]
     if errors:
         return Fixed(None, refused=f"有 {len(errors)} 个错误，xianjin fix 只改写已经接受的写法；"

@@ -20,7 +20,7 @@ from xianjin.files import TooLarge, os_error_text, read_regular
 from xianjin.problems import FieldPath, Problem, Where, field_path
 from xianjin.rules.loading import (XJ100, XJ101, XJ102, XJ103, XJ104, XJ105, XJ106, XJ107, XJ108,
                                    XJ109, XJ110, XJ111, XJ112, XJ113, XJ115)
-from xianjin.text import INVISIBLE_RE, LINE_SEPARATORS, char_name
+from xianjin.text import INVISIBLE_RE, LINE_SEPARATORS, PRIVATE_USE_RE, char_name
 
 try:  # libyaml is ten times faster; PyPI's PyYAML wheels include it.
     from yaml import CSafeLoader as _Loader
@@ -41,8 +41,6 @@ _NULL = "tag:yaml.org,2002:null"
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # C0 and C1 controls but tab, line feed, carriage return and NEL (which is a line separator).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
-# 造字: the private-use planes, where each computer's own made-up characters live.
-_PRIVATE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # What a submission is made of: ASCII, CJK ideographs, punctuation and full-width forms.
 _TEXTY = re.compile("[\t\n\r\x20-\x7e\u00b7\u2010-\u206f\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
@@ -63,6 +61,11 @@ class Loaded:
     io_error: bool = False
     # 造字 found in keys and values: (path, where, character, 0-based index in the text), for XJ114.
     private: list[tuple[FieldPath, Where, str, int]] = field(default_factory=list)
+    # Fields whose problem the loader reported already (a workbook cell Excel changed): the models'
+    # second opinion on the same value is not repeated.
+    settled: set[str] = field(default_factory=set)
+    # Whether this is a submission, when the loader can tell (a workbook by its sheets).
+    submission: bool | None = None
 
     @property
     def ok(self) -> bool:
@@ -79,23 +82,34 @@ class Loaded:
     def where_key(self, path: FieldPath) -> Where:
         return self.key_at.get(path) or self.where(path)
 
+    def order(self, p: Problem) -> tuple:
+        """How this file's problems are listed: from its top to its bottom."""
+        return (p.line, p.column, p.code)
+
 
 def load_file(path: str | Path) -> Loaded:
-    shown = str(path)
+    result = Loaded(str(path))
+    raw = read_bounded(result, "请确认这是推荐文件而不是改了扩展名的其他文件")
+    return result if raw is None else load_bytes(raw, result.path)
+
+
+def read_bounded(result: Loaded, too_big: str) -> bytes | None:
+    """The bytes of the file at result.path, or None with the reason in `result`: XJ100 (and
+    io_error) when it cannot be read, XJ101 when it is over MAX_BYTES (`too_big` says what to do)."""
+    path = result.path
     try:
-        raw = read_regular(path, MAX_BYTES)
+        # Only a regular file, and never more than MAX_BYTES of it: a FIFO would hang the run,
+        # /dev/zero would fill the memory, and stat's size says nothing about either.
+        return read_regular(path, MAX_BYTES)
     except TooLarge as exc:
-        result = Loaded(shown)
         size = f"有 {exc.size / 1024 / 1024:.1f} MB，" if exc.size else ""
         result.problems.append(XJ101.problem(
-            shown, (1, 1), "",
-            f"文件{size}超过了 {MAX_BYTES // 1024 // 1024} MB 的上限；请确认这是推荐文件而不是改了扩展名的其他文件"))
-        return result
+            path, (1, 1), "", f"文件{size}超过了 {MAX_BYTES // 1024 // 1024} MB 的上限；{too_big}"))
+        return None
     except (OSError, ValueError) as exc:
-        result = Loaded(shown, io_error=True)
-        result.problems.append(XJ100.problem(shown, (1, 1), "", "无法读取这个文件：" + os_error_text(exc)))
-        return result
-    return load_bytes(raw, shown)
+        result.io_error = True
+        result.problems.append(XJ100.problem(path, (1, 1), "", "无法读取这个文件：" + os_error_text(exc)))
+        return None
 
 
 class _Lines:
@@ -428,7 +442,7 @@ class _Converter:
         if key:  # a key's problems are told at the key's own path
             path = path + (value.strip(),)
         what = f"键“{value.strip()}”中" if key else "这里"
-        private = _PRIVATE.search(value)
+        private = PRIVATE_USE_RE.search(value)
         if private:  # told by the XJ114 rule, which names the nominee
             res.private.append((path, self._find(node, private.group()), private.group(), private.start()))
         lost = value.find("\ufffd")

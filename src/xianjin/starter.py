@@ -81,15 +81,20 @@ def _nominee(kind: type[Nominee], number: int, area: str) -> list[str]:
     return out
 
 
+def hint(name: str, description: str, area: str) -> str:
+    """What goes in a field, as the starter file (and the starter workbook) tells the clerk."""
+    return _EXAMPLES.get(name, description).format(area=area)
+
+
 def _field(name: str, description: str, indent: int, area: str) -> list[str]:
     pad = " " * indent
-    hint = _EXAMPLES.get(name, description).format(area=area)
+    hint_text = hint(name, description, area)
     # Empty, not '': an editor's schema and xianjin both read an untouched slot as not yet
     # filled, and whatever the clerk types needs no quotes around it. The line under a `|`
     # is left empty, not indented: trailing spaces fail every YAML linter.
     if name in BLOCK_FIELDS:
-        return [f"{pad}# {hint}", f"{pad}{name}: |", ""]
-    return [f"{pad}# {hint}", f"{pad}{name}:"]
+        return [f"{pad}# {hint_text}", f"{pad}{name}: |", ""]
+    return [f"{pad}# {hint_text}", f"{pad}{name}:"]
 
 
 def relative_ref(schema_ref: str, target: str) -> str:

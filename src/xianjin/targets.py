@@ -3,19 +3,18 @@
 `xianjin validate 衡水.yaml -o 衡水.yaml` used to replace the clerk's file with the report.
 The check compares files, not names (a link, a hard link or another spelling of the same
 path is the same file), and also refuses any other file that is a submission: a YAML file
-with the forms' keys, or a spreadsheet, which xianjin cannot read but which may well be
-someone's submission.
+with the forms' keys, a workbook with the forms' sheets, or a spreadsheet xianjin cannot
+read (.xls, .et, .ods), which may well be someone's submission. An earlier summary
+workbook (`summary --format xlsx`) is not a submission and may be replaced.
 """
 
 from __future__ import annotations
 
 import os
 
-from xianjin.discover import is_submission
-from xianjin.loader import load_file
+from xianjin.discover import WORKBOOK_SUFFIXES, YAML_SUFFIXES, is_submission, load_path
 
-SPREADSHEETS = (".xlsx", ".xls", ".xlsm", ".et", ".ods")
-YAML = (".yaml", ".yml")
+UNREADABLE_SPREADSHEETS = (".xls", ".et", ".ods")
 
 
 def _same(a: str, b: str) -> bool:
@@ -40,10 +39,17 @@ def refusal(target: str, report, also: list[str | None] = ()) -> str | None:
     if os.path.basename(target) == ".xianjinignore":
         return "它是文件夹的 .xianjinignore"
     suffix = os.path.splitext(target)[1].lower()
-    if suffix in SPREADSHEETS:
+    if suffix in UNREADABLE_SPREADSHEETS:
         return "它是一个电子表格文件，可能是推荐材料"
-    if suffix in YAML:
-        loaded = load_file(target)
+    if suffix in WORKBOOK_SUFFIXES:
+        # Only a workbook whose sheets say it is not a submission (an earlier summary workbook)
+        # may go; one that cannot be read (a password, damage) might be anybody's.
+        loaded = load_path(target, named=False)
+        if loaded.submission is not False:
+            readable = loaded.submission and isinstance(loaded.data, dict)
+            return "它是一个推荐工作簿" if readable else "它是一个电子表格文件，可能是推荐材料"
+    if suffix in YAML_SUFFIXES:
+        loaded = load_path(target, named=False)
         if not loaded.io_error and is_submission(loaded, named=False):
             return "它是一个推荐文件"
     return None

@@ -70,6 +70,10 @@ _FILLERS = "\u115f\u1160\u3164\uffa0"
 # What editors do not show as a new line but YAML (1.1) and Python's splitlines() do.
 LINE_SEPARATORS = "\u0085\u2028\u2029"
 
+# 造字: the private-use planes, where each computer's own made-up characters live.
+PRIVATE_USE = "\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd"
+PRIVATE_USE_RE = re.compile(f"[{PRIVATE_USE}]")
+
 INVISIBLE_RE = re.compile(f"[{_FORMAT}{_FILLERS}{LINE_SEPARATORS}]")
 _INVISIBLE = INVISIBLE_RE
 # Everything visible() rewrites: C0 and C1 controls, DEL, separators, format characters,

@@ -12,7 +12,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from xianjin.campaign import ALTERNATE, CATEGORIES, DEFAULT_CAMPAIGN, FORMAL, Campaign
-from xianjin.discover import STDIN, discover, is_submission, kept_by_walk
+from xianjin.discover import STDIN, discover, is_submission, kept_by_walk, load_path
 from xianjin.loader import Loaded, load_bytes, load_file
 from xianjin.model_errors import pydantic_problems, unknown_key_message
 from xianjin.models import CATEGORY_MODELS, NOMINEE_KINDS, Header, Submission, numbered
@@ -62,7 +62,7 @@ def validate_paths(paths: list[str], campaign: Campaign, *, require_all: bool = 
     for path, named in found:
         if files_only and not kept_by_walk(path):
             continue
-        loaded = load_bytes(stdin or b"", STDIN_NAME) if path == STDIN else load_file(path)
+        loaded = load_bytes(stdin or b"", STDIN_NAME) if path == STDIN else load_path(path, named)
         if loaded.io_error:
             report.unreadable.extend(loaded.problems)
         elif not is_submission(loaded, named and not files_only):
@@ -90,9 +90,11 @@ def check_loaded(loaded: Loaded, campaign: Campaign) -> UnitFile:
         _check_category(unit, data, category, context)
     for rule in FILE_CHECKS:
         unit.problems.extend(rule.check(unit))
+    if loaded.settled:
+        unit.problems = [p for p in unit.problems if p.field not in loaded.settled or p in loaded.problems]
     if not any(p.is_error for p in unit.problems):
         unit.submission = _assemble(unit)
-    unit.problems.sort(key=lambda p: (p.line, p.column, p.code))
+    unit.problems.sort(key=loaded.order)
     return unit
 
 
@@ -189,7 +191,7 @@ def check_across(report: Report, *, require_all: bool = False) -> None:
     for u in report.units:
         if u.path in per_file:
             u.problems.extend(per_file[u.path])
-            u.problems.sort(key=lambda p: (p.line, p.column, p.code))
+            u.problems.sort(key=u.loaded.order)
             if any(p.is_error for p in per_file[u.path]):
                 u.submission = None
     if require_all and report.missing_units:

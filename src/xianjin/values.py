@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from xianjin.text import squeeze
+from xianjin.text import PRIVATE_USE, squeeze
 
 _MONTH_FORMS = (
     re.compile(r"(\d{4})\s*[.\-/]\s*(\d{1,2})"),
@@ -97,8 +97,7 @@ def parse_phone(text: str) -> Phone:
 # here only so that XJ114 tells the one true reason.
 IDEOGRAPHS = ("\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002a6df"
               "\U0002a700-\U0002ee5f\U0002f800-\U0002fa1f\U00030000-\U000323af")
-_PRIVATE_USE = "\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd"
-_NAME_CHARS = re.compile(f"[{IDEOGRAPHS}{_PRIVATE_USE}·]+")
+_NAME_CHARS = re.compile(f"[{IDEOGRAPHS}{PRIVATE_USE}·]+")
 _IDEOGRAPH = re.compile(f"[{IDEOGRAPHS}]")
 # Middle dots that keyboards and word processors type instead of U+00B7 in minority names.
 _DOTS = str.maketrans({c: "·" for c in "•・‧･∙."})

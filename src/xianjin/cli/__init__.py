@@ -1,7 +1,7 @@
 """The command line (the top layer): the `xianjin` group and its entry point.
 
 Each command is a few lines over the library, in one module per family: check (validate,
-summary, rules), make (init, schema), render (render, doctor); what they share is declared
+summary, rules), make (init, convert, schema), render (render, doctor); what they share is declared
 once in options.py. Nothing below imports this package, and nothing else imports click.
 """
 
@@ -23,16 +23,17 @@ def cli() -> None:
     """xianjin：为民服务创先争优推荐材料（冀创组〔2012〕18号）的校验与排版。
 
     \b
-    每个推荐单位填写一个 YAML 文件：
+    每个推荐单位填写一个 YAML 文件或 Excel 工作簿（xianjin init 衡水 --format xlsx）：
       xianjin init 衡水                  生成待填写的文件
       xianjin validate 衡水.yaml         逐栏检查，并对照名额表核数
       xianjin render 衡水.yaml --out pdf 排出审批表、排序表、事迹材料和报告的 PDF
+      xianjin convert 衡水.xlsx -o 衡水.yaml  Excel 工作簿与 YAML 文件互相转换
       xianjin summary 文件夹             全省汇总（省委创先办用）
       xianjin rules XJ203                查看某条规则的说明
     """
 
 
-for _command in (check.validate, check.fix, check.summary, check.rules, make.init, make.schema,
+for _command in (check.validate, check.fix, check.summary, check.rules, make.init, make.convert, make.schema,
                  render.render_command, render.doctor):
     cli.add_command(_command)
 

@@ -12,10 +12,11 @@ from xianjin.cli.options import (campaign_option, command, default_format, fail,
                                  paths_argument, refuse_overwriting, write_or_exit, write_report)
 from xianjin.text import visible, visible_path
 
-# The names of xianjin.reporters.REPORTERS and xianjin.summary.FORMATTERS, spelt out so that
-# `--help` need not import them (tests/test_cli_validate.py keeps them equal).
+# The names of xianjin.reporters.REPORTERS and xianjin.summary.FORMATTERS (and the workbook,
+# xianjin.xlsx.summary_workbook), spelt out so that `--help` need not import them
+# (tests/test_cli_validate.py keeps them equal).
 REPORT_FORMATS = ("text", "json", "github", "junit", "sarif", "gitlab")
-SUMMARY_FORMATS = ("text", "markdown", "csv", "json")
+SUMMARY_FORMATS = ("text", "markdown", "csv", "json", "xlsx")
 
 
 @command()
@@ -35,7 +36,8 @@ def validate(paths, fmt, output, strict, require_all, files_only, campaign) -> N
     """检查推荐文件：逐栏检查填写，并对照名额表检查数量。
 
     \b
-    路径可以是文件或文件夹（默认当前文件夹，含子文件夹）；不含“推荐单位”等栏目的 YAML 文件会跳过。
+    路径可以是文件或文件夹（默认当前文件夹，含子文件夹），文件可以是 YAML 或 Excel 工作簿（.xlsx）；
+    不含“推荐单位”等栏目的 YAML 文件和没有推荐工作表的工作簿会跳过。
     文件夹在 git 仓库中时，只检查 git 跟踪的和已暂存（git add）的文件，未纳入 git 的草稿不检查，
     并在最后说明。路径“-”表示从标准输入读一个推荐文件（提示中称为 <stdin>）。
 
@@ -122,8 +124,8 @@ def fix(paths, show_diff, campaign) -> None:
 
 @command()
 @paths_argument
-@click.option("--format", "fmt", type=click.Choice(SUMMARY_FORMATS), default="text",
-              show_default=True, help="输出格式；csv 可直接用 Excel 打开。")
+@click.option("--format", "fmt", type=click.Choice(SUMMARY_FORMATS), default="text", show_default=True,
+              help="输出格式；csv 可直接用 Excel 打开；xlsx 是省委创先办的汇总工作簿（须用 -o 指定文件）。")
 @output_option("写入文件。")
 @campaign_option("使用另一份活动文件。")
 def summary(paths, fmt, output, campaign) -> None:
@@ -133,15 +135,24 @@ def summary(paths, fmt, output, campaign) -> None:
     例：
       xianjin summary examples/
       xianjin summary . --format csv -o 汇总.csv
+      xianjin summary . --format xlsx -o 汇总.xlsx   附件1汇总表和各类推荐对象名单，可排序筛选
     """
     from xianjin.result import EXIT_OK, EXIT_UNREADABLE
-    from xianjin.summary import FORMATTERS
     from xianjin.validate import validate_paths
 
+    if fmt == "xlsx" and not output:
+        raise click.UsageError("--format xlsx 须用 -o 指定写入的文件，如 -o 汇总.xlsx")
     report = validate_paths(paths, campaign)
     for p in report.unreadable:
         click.echo(f"{visible_path(p.path)}: {visible(p.message)}", err=True)
-    text = FORMATTERS[fmt](report)
+    if fmt == "xlsx":
+        from xianjin.xlsx import summary_workbook
+
+        text = summary_workbook(report)
+    else:
+        from xianjin.summary import FORMATTERS
+
+        text = FORMATTERS[fmt](report)
     if output:
         refuse_overwriting(output, report)
         write_or_exit(output, text)

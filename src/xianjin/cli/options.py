@@ -68,10 +68,10 @@ def campaign_option(help: str = CAMPAIGN_HELP):
                         callback=_campaign, help=help)
 
 
-def output_option(help: str, *, writable: bool = False):
+def output_option(help: str, *, writable: bool = False, required: bool = False, metavar: str | None = None):
     """-o/--output FILE: write there instead of the screen; `-o -` is the screen."""
     return click.option("-o", "--output", type=click.Path(dir_okay=False, writable=writable, allow_dash=True),
-                        default=None, callback=not_blank, help=help)
+                        default=None, required=required, metavar=metavar, callback=not_blank, help=help)
 
 
 def default_format() -> str:
@@ -89,9 +89,9 @@ def fail(message: str, code: int = 2):
     sys.exit(code)
 
 
-def write_or_exit(target: str, text: str) -> None:
+def write_or_exit(target: str, data: str | bytes) -> None:
     try:
-        write_atomic(target, text)
+        write_atomic(target, data)
     except OSError as exc:
         fail(f"错误：无法写入 {visible(target)}（{os_error_text(exc)}）。")
 

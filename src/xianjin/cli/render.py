@@ -22,8 +22,8 @@ from xianjin.text import visible
               help="输出文件夹；每个推荐单位写入其中的“推荐单位名”子文件夹。")
 @click.option("--unit", default=None, metavar="推荐单位", shell_complete=complete_unit,
               help="只排版这个推荐单位，如 石家庄、省直机关。")
-@click.option("--format", "fmt", type=click.Choice(["pdf", "html"]), default="pdf",
-              help="pdf（默认）；html 用于在浏览器中快速查看。")
+@click.option("--format", "fmt", type=click.Choice(["pdf", "html", "docx"]), default="pdf",
+              help="pdf（默认）；html 用于在浏览器中快速查看；docx 是 Word 文件（Word、WPS 可以打开修改）。")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
               help="并行进程数，默认等于 CPU 核数。")
 @click.option("--force", is_flag=True, help="忽略缓存，全部重新排版。")
@@ -43,6 +43,7 @@ def render_command(paths, out, unit, fmt, jobs, force, campaign) -> None:
       xianjin render examples/ --out 打印/
       xianjin render examples/ --out 打印/ --unit 石家庄
       xianjin render 01-石家庄.yaml --out 预览/ --format html
+      xianjin render 衡水.xlsx --out word/ --format docx
     """
     from xianjin.render.run import render_report
     from xianjin.validate import validate_paths

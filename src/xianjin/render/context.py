@@ -19,7 +19,7 @@ from xianjin.result import Report
 SUMMARY_NAME = "全省汇总表"
 _FORMS = {WINDOWS: "form-window.html.j2", EXEMPLARS: "form-exemplar.html.j2", BRANDS: "form-brand.html.j2"}
 # The ranking tables' column heading names what goes in the cell (附件3).
-_COLUMNS = {WINDOWS: "名称、所属单位", EXEMPLARS: "姓名、性别、民族、单位及职务", BRANDS: "名称、所属单位"}
+RANKING_COLUMNS = {WINDOWS: "名称、所属单位", EXEMPLARS: "姓名、性别、民族、单位及职务", BRANDS: "名称、所属单位"}
 _MEASURE = {WINDOWS: "个", EXEMPLARS: "名", BRANDS: "个"}
 
 
@@ -69,11 +69,11 @@ def unit_documents(sub: Submission, campaign: Campaign) -> list[Document]:
         docs.append(Document(f"{i + 1:02d}-{category}推荐和审批表", _FORMS[category], {
             **base, "title": f"全省为民服务创先争优{category}推荐和审批表", "entries": entries}))
     for i, category in enumerate(CATEGORIES):
-        rows = [{"number": it.number, "alternate": it.alternate, "content": _ranking_cell(it.nominee)}
+        rows = [{"number": it.number, "alternate": it.alternate, "content": ranking_cell(it.nominee)}
                 for it in items(sub, category)]
         docs.append(Document(f"{i + 4:02d}-{category}排序表", "ranking.html.j2", {
             **base, "title": f"推荐全省为民服务创先争优{category}排序表", "kind": category,
-            "columns": _COLUMNS[category], "rows": rows}))
+            "columns": RANKING_COLUMNS[category], "rows": rows}))
     for i, category in enumerate(CATEGORIES):
         entries = [_material(it) for it in items(sub, category)]
         docs.append(Document(f"{i + 7:02d}-{category}典型事迹材料", "material.html.j2", {
@@ -81,7 +81,7 @@ def unit_documents(sub: Submission, campaign: Campaign) -> list[Document]:
     return docs
 
 
-def _ranking_cell(n) -> str:
+def ranking_cell(n) -> str:
     if n.category == EXEMPLARS:
         return "、".join((n.姓名, n.性别, n.民族, n.工作单位及职务))
     return f"{n.title}、{n.所属单位}"

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from xianjin.files import os_error_text, replace_all, write_atomic
-from xianjin.render import cache, commonfonts
+from xianjin.render import cache, commonfonts, docx
 from xianjin.render.assets import STYLESHEET, stylesheet_path
 from xianjin.render.context import SUMMARY_NAME, Document, summary_document, unit_documents
 from xianjin.render.errors import RenderError, RenderProblems
@@ -29,7 +29,7 @@ from xianjin.render.templating import render_html
 from xianjin.result import Report
 from xianjin.text import visible
 
-OUTPUT_FORMATS = ("pdf", "html")
+OUTPUT_FORMATS = ("pdf", "html", "docx")
 
 
 @dataclass
@@ -74,7 +74,7 @@ def render_report(report: Report, out: str | Path, *, fmt: str = "pdf", jobs: in
     `progress(done, total)` about the PDFs written.
     """
     if fmt not in OUTPUT_FORMATS:
-        raise RenderError(f"不支持的格式“{fmt}”，应为 pdf 或 html")
+        raise RenderError(f"不支持的格式“{fmt}”，应为 pdf、html 或 docx")
     units = [u for u in report.units if u.submission is not None]
     if not units:
         raise RenderError("没有可排版的推荐文件")
@@ -125,7 +125,8 @@ def _render(report: Report, units, lock: OutputLock, fmt: str, jobs: int | None,
     names = {id(p): [f"{d.name}.{fmt}" for d in p.docs] + ([STYLESHEET] if fmt == "html" else []) for p in plans}
     _check_targets(plans, names, fmt)
     # Every template is filled before the first file is written: a mistake in one fails here.
-    filled = [(p, d, render_html(d.template, d.variables)) for p in plans for d in p.docs]
+    fill = docx.render_docx if fmt == "docx" else render_html
+    filled = [(p, d, fill(d.template, d.variables)) for p in plans for d in p.docs]
     # Only now, so that a missing glyph or a template mistake is told without waiting for it.
     faces = commonfonts.ensure(notify) if fmt == "pdf" else []
 
@@ -144,6 +145,9 @@ def _render(report: Report, units, lock: OutputLock, fmt: str, jobs: int | None,
                 staged[p.folder / name] = _staging(p.folder / name)
         if fmt == "html":
             _write_html(plans, filled, staged)
+        elif fmt == "docx":
+            for p, d, document in filled:
+                write_atomic(staged[p.folder / f"{d.name}.docx"], document)
         else:
             result.pages = _write_pdf(filled, staged, workers, progress, tuple(faces))
         before = {id(p): cache.listed(p.folder, fmt) for p in plans}

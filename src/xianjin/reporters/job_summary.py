@@ -42,6 +42,8 @@ def _where(p: Problem) -> str:
     if not p.path:
         return "全省"
     path = repo_path(p.path)
+    if p.sheet:  # a workbook's cell: GitHub shows no lines of a workbook to link to
+        return md(f"{path}:{p.sheet}!{p.cell}")
     shown = md(f"{path}:{p.line}")
     url = _blob_url(path, p.line)
     return f"[{shown}]({url})" if url else shown

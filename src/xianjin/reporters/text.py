@@ -21,7 +21,7 @@ def _paint(text: str, style: str, color: bool) -> str:
 
 def format_problem(p: Problem, color: bool = False) -> str:
     """One line, whatever the file's name, keys and values hold (see xianjin.text.visible)."""
-    where = f"{visible_path(p.path)}:{p.line}:{p.column}" if p.path else "xianjin"
+    where = visible_path(p.location)
     return f"{_paint(where, 'bold', color)}: {_paint(p.level, p.level, color)} {p.code} {problem_text(p)}"
 
 

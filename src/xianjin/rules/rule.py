@@ -46,7 +46,8 @@ class Rule:
 
     def problem(self, path: str, where: Where, field: str, message: str,
                 level: str | None = None) -> Problem:
-        return Problem(path, where[0], where[1], self.code, level or self.level, field, message)
+        """`where` is (line, column), or (row, column, sheet) in a workbook."""
+        return Problem(path, where[0], where[1], self.code, level or self.level, field, message, *where[2:3])
 
     def refuse(self, message: str) -> Refused:
         """For a model's validator: `raise XJ205.refuse("…")`."""
