@@ -47,6 +47,30 @@ def renamed_unit(unit: str) -> str:
     return GOOD.replace("推荐单位: 衡水", f"推荐单位: {unit}", 1)
 
 
+# The provincial office's decisions file for 衡水 alone, as sound as the 衡水 file (XJ5xx).
+DECIDED = "决定.yaml"
+DECISION = """决定:
+  文号: 冀创组〔2012〕30号
+  日期: 2012-09-28
+考察:
+  - {推荐单位: 衡水, 类别: 群众满意窗口, 编号: 3, 结果: 取消资格, 理由: 考察中发现该窗口有群众投诉}
+优质服务品牌:
+  - {推荐单位: 衡水, 编号: 1}
+递补:
+  - {推荐单位: 衡水, 类别: 行业服务标兵, 编号: 13, 替代编号: 4, 理由: 本人因工作调动申请退出}
+"""
+
+
+def decided(old: str, new: str, files: dict | None = None) -> tuple[dict, bool]:
+    """The 衡水 file (or `files`) with the decisions file changed at its first `old`."""
+    assert old in DECISION, old
+    return {**(files or {NAME: GOOD}), DECIDED: DECISION.replace(old, new, 1)}, False
+
+
+PROMOTED = "  - {推荐单位: 衡水, 类别: 行业服务标兵, 编号: 13, 替代编号: 4, 理由: 本人因工作调动申请退出}\n"
+CANCELLED = "理由: 考察中发现该窗口有群众投诉}\n"
+
+
 BOOK = "09-衡水.xlsx"
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of .xls, .et and an encrypted .xlsx
 
@@ -130,6 +154,22 @@ EXAMPLES = {
     "XJ404": ({NAME: GOOD}, True),
     "XJ405": ({**{p.name: p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").glob("*.yaml"))},
                NAME: sub(r"^  递补对象:\n", "")}, False),
+    "XJ501": decided("类别: 群众满意窗口", "类别: 窗口"),
+    "XJ502": decided("编号: 3,", "编号: 15,"),
+    "XJ503": decided("  - {推荐单位: 衡水, 编号: 1}\n", "  - {推荐单位: 衡水, 编号: 1}\n  - {推荐单位: 衡水, 编号: 1}\n"),
+    "XJ504": decided(", 理由: 考察中发现该窗口有群众投诉", ""),
+    "XJ505": decided(PROMOTED, PROMOTED + "  - {推荐单位: 衡水, 类别: 群众满意窗口, 编号: 13, 替代编号: 3, 理由: 递补}\n"),
+    "XJ506": decided(CANCELLED, CANCELLED + "  - {推荐单位: 衡水, 类别: 行业服务标兵, 编号: 4, 结果: 通过}\n"),
+    "XJ507": decided("编号: 13, 替代编号: 4", "编号: 2, 替代编号: 4"),
+    "XJ508": decided(CANCELLED, CANCELLED + "  - {推荐单位: 衡水, 类别: 行业服务标兵, 编号: 13, 结果: 取消资格, "
+                                            "理由: 考察中发现问题}\n"),
+    "XJ509": decided("编号: 13, 替代编号: 4", "编号: 14, 替代编号: 4"),
+    "XJ510": decided(CANCELLED, CANCELLED + "  - {推荐单位: 衡水, 类别: 优质服务品牌, 编号: 1, 结果: 取消资格, "
+                                            "理由: 考察中发现问题}\n"),
+    "XJ511": decided(CANCELLED, CANCELLED, {NAME: sub(r"^  递补对象:\n", "")}),
+    "XJ512": decided("  - {推荐单位: 衡水, 编号: 1}\n", ""),
+    "XJ513": ({NAME: GOOD, DECIDED: DECISION, "决定-第二份.yaml": DECISION}, False),
+    "XJ514": decided("冀创组〔2012〕30号", "冀创组[2012]30号"),
 }
 
 
@@ -167,7 +207,8 @@ def example(code: str) -> str:
 def rules_docs() -> str:
     parts = ["# xianjin 检查规则", "",
              "本页由 `scripts/make_rules_docs.py` 根据规则表（`src/xianjin/rules/`）生成，请勿手工修改。",
-             "每条规则的示例是 xianjin 对 `examples/09-衡水.yaml`（XJ12x：由它转换的工作簿）改错一处后的真实输出。", "",
+             "每条规则的示例是 xianjin 对 `examples/09-衡水.yaml`（XJ12x：由它转换的工作簿）改错一处后的真实输出；"
+             "决定文件的规则（XJ5xx）是对一份给衡水的决定文件改错一处。", "",
              "| 代码 | 级别 | 规则 |", "|---|---|---|"]
     parts += [f"| [{r.code}](#{r.code.lower()}) | {r.level_name} | {r.title} |" for r in RULES]
     for rule in RULES:

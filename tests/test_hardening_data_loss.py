@@ -54,6 +54,23 @@ def test_a_folder_run_refuses_any_file_it_read(folder, command):
     assert snapshot(folder) == before
 
 
+@pytest.mark.parametrize("fmt", ["text", "sarif", "gitlab"])
+def test_the_reports_and_the_summary_never_replace_a_decisions_file(folder, fmt):
+    assert cli_run("init", "--decisions", ".", "-o", "决定.yaml").exit_code == 0
+    before = snapshot(folder)
+    # Read in this run (found in the folder, or named) …
+    for args in ([".", "--format", fmt], ["衡水.yaml", "--decisions", "决定.yaml", "--format", fmt]):
+        result = cli_run("validate", *args, "-o", "决定.yaml")
+        refused_overwrite(result, "决定.yaml")
+        assert "它是本次读取的决定文件" in result.output
+    # … or not: it is still the office's decisions file.
+    result = cli_run("validate", "衡水.yaml", "--format", fmt, "-o", "决定.yaml")
+    refused_overwrite(result, "决定.yaml")
+    assert "它是省委创先办的决定文件" in result.output
+    refused_overwrite(cli_run("summary", "衡水.yaml", "-o", "决定.yaml"), "决定.yaml")
+    assert snapshot(folder) == before
+
+
 def test_links_and_hard_links_to_the_input_are_the_same_file(folder):
     os.link("衡水.yaml", "硬链接.txt")
     os.symlink("衡水.yaml", "链接.txt")

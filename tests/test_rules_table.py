@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from xianjin.rules import BY_CODE, RULES, across, fields, loading, quotas, workbook
+from xianjin.rules import BY_CODE, RULES, across, decisions, fields, loading, quotas, workbook
 from xianjin.rules.rule import Rule
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "xianjin"
-FAMILIES = {loading: "XJ1", workbook: "XJ12", fields: "XJ2", quotas: "XJ3", across: "XJ4"}
+FAMILIES = {loading: "XJ1", workbook: "XJ12", fields: "XJ2", quotas: "XJ3", across: "XJ4", decisions: "XJ5"}
 
 
 def test_every_rule_of_the_families_is_in_the_table_once():
@@ -28,7 +28,7 @@ def test_every_rule_of_the_families_is_in_the_table_once():
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
 def test_a_rule_is_explained_in_chinese(rule):
     assert re.fullmatch(r"XJ\d{3}", rule.code)
-    assert rule.level in ("error", "warning") and rule.scope in ("file", "across")
+    assert rule.level in ("error", "warning") and rule.scope in ("file", "across", "decisions")
     assert re.search(r"[\u4e00-\u9fff]", rule.title) and re.search(r"[\u4e00-\u9fff]", rule.explanation)
 
 

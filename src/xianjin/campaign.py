@@ -111,6 +111,18 @@ class Lengths(_Data):
     主要事迹上限: Length
 
 
+class Award(_Data):
+    """The words of the 表彰决定 and the 荣誉证书 that a decisions file does not give."""
+
+    决定标题: Text
+    主送: Text
+    印发机关: Text
+    名单标题: Text
+    称号: dict[str, str]  # category → the honour's full name
+    正文: Text  # {群众满意窗口} and the others become the numbers awarded
+    证书用语: Text
+
+
 class Campaign(_Data):
     名称: str
     文号: str
@@ -119,6 +131,7 @@ class Campaign(_Data):
     报送截止日期: date
     递补名额: Annotated[int, _between(0, MAX_COUNT, "递补名额")]
     全省名额: dict[str, Annotated[int, _between(0, MAX_TOTAL, "全省名额")]]
+    表彰: Award
     推荐单位: Annotated[tuple[UnitQuota, ...], _not_empty("推荐单位的列表")]
     行业: Words
     年龄: AgeLimits
@@ -151,6 +164,8 @@ class Campaign(_Data):
             if low > high:
                 yield ("推荐单位", i, "优质服务品牌"), (f"{u.名称}的优质服务品牌幅度 {low}–{high} 不对："
                                                      "下限不能大于上限")
+        if set(self.表彰.称号) != set(CATEGORIES):
+            yield ("表彰", "称号"), f"表彰的称号应当正好写明{'、'.join(CATEGORIES)}三类"
         for alias, full in self.学历简称.items():
             if full not in self.学历:
                 yield ("学历简称", alias), f"学历简称“{alias}”对应的“{full}”不在学历表中"

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from xianjin import gittree
 from xianjin.campaign import CATEGORIES
+from xianjin.decisions import DECISIONS_KEY
 from xianjin.files import os_error_text, read_regular
 from xianjin.loader import Loaded, load_file
 from xianjin.models import HEADER_KEYS
@@ -172,3 +173,14 @@ def is_submission(loaded: Loaded, named: bool = True) -> bool:
         return bool(_FORM_KEY.search(loaded.text))
     # Bytes that cannot be read as text might be a submission in a broken encoding.
     return named or any(p.code in _UNDECODED for p in loaded.problems)
+
+
+_DECISIONS_LINE = re.compile(r"^" + DECISIONS_KEY + r"\s*[:：]", re.MULTILINE)
+
+
+def is_decisions(loaded: Loaded) -> bool:
+    """The provincial office's decisions file has `决定` at its top level; one that did not load,
+    on a line of its own. Asked before is_submission: it has an 优质服务品牌 key too."""
+    if isinstance(loaded.data, dict):
+        return DECISIONS_KEY in loaded.data
+    return bool(_DECISIONS_LINE.search(loaded.text))

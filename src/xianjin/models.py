@@ -92,6 +92,7 @@ def _date(text: Any) -> date:
 PersonName = Annotated[str, AfterValidator(_name)]
 PhoneText = Annotated[str, AfterValidator(_phone)]
 Date = Annotated[date, BeforeValidator(_date)]
+OptionalDate = Annotated[Date | None, BeforeValidator(_absent_if_blank)]
 
 
 def _vocabulary(rule: Rule, label: str, entries: str, aliases: str | None = None,
@@ -147,6 +148,9 @@ def _unit_name(text: str, info: ValidationInfo) -> str:
     raise XJ218.refuse(f"{quote(text)}不是推荐单位，应为{_listing(tuple(units))}")
 
 
+UnitName = Annotated[str, AfterValidator(_unit_name)]
+
+
 class StrictModel(BaseModel):
     """Every model of a submission: no key the form does not have, values fixed once read."""
 
@@ -157,7 +161,7 @@ class StrictModel(BaseModel):
 
 class Approval(StrictModel):
     意见: Line = Field(description="审批意见，如：同意推荐")
-    日期: Annotated[Date | None, BeforeValidator(_absent_if_blank)] = Field(
+    日期: OptionalDate = Field(
         None, description="签署日期，如 2012-08-10")
 
 
@@ -272,7 +276,7 @@ NOMINEE_KINDS: dict[str, type[Nominee]] = {k.category: k for k in (Window, Exemp
 # --- the submission -------------------------------------------------------------------
 
 class Header(StrictModel):
-    推荐单位: Annotated[str, AfterValidator(_unit_name)] = Field(description="推荐单位简称，如 石家庄、省直机关")
+    推荐单位: UnitName = Field(description="推荐单位简称，如 石家庄、省直机关")
     填报单位: Line = Field(description="印在每张表上的填报单位，如 中共石家庄市委创先争优活动领导小组")
     报送日期: Date = Field(description="如 2012-08-15")
     联系人: PersonName = Field(description="联系人姓名")

@@ -91,13 +91,25 @@ class Report(Tally):
     province: list[Problem] = field(default_factory=list)  # problems of no single file
     untracked: list[str] = field(default_factory=list)  # YAML beside tracked files that git does not track
     files_only: bool = False  # each file on its own: no checks across files, no province lines
+    # awards.DecisionsFile (which builds on this module): the provincial office's, normally one.
+    decisions: list = field(default_factory=list)
+
+    @property
+    def files(self) -> list:
+        """Every file checked: the submissions, then the decisions file."""
+        return [*self.units, *self.decisions]
 
     @property
     def problems(self) -> list[Problem]:
         out = list(self.unreadable)
-        for u in self.units:
-            out.extend(u.problems)
+        for f in self.files:
+            out.extend(f.problems)
         return out + self.province
+
+    @property
+    def outcome(self):
+        """What the decisions file decided (awards.Outcome), when there is exactly one."""
+        return self.decisions[0].outcome if len(self.decisions) == 1 else None
 
     @property
     def missing_units(self) -> list[str]:

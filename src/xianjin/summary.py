@@ -6,14 +6,17 @@ import csv
 import io
 import json
 import unicodedata
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
-from xianjin.campaign import ALTERNATE, BRANDS, EXEMPLARS, FORMAL, WINDOWS
+from xianjin.campaign import ALTERNATE, BRANDS, CATEGORIES, EXEMPLARS, FORMAL, WINDOWS
 from xianjin.result import Report, UnitFile
 from xianjin.text import visible
 
 COLUMNS = ("推荐单位", "窗口名额", "窗口推荐", "窗口递补", "标兵名额", "标兵推荐", "标兵递补",
            "品牌幅度", "品牌推荐", "错误", "警告", "报送日期", "文件")
+# With a decisions file, what became of each unit's nominees (three categories together):
+# formal nominees who passed the inspection, cancelled, alternates promoted, awarded.
+STAGES = ("考察通过", "取消", "递补", "表彰")
 
 
 @dataclass
@@ -31,6 +34,30 @@ class Row:
     警告: int | None
     报送日期: str
     文件: str
+    考察通过: int | None = None
+    取消: int | None = None
+    递补: int | None = None
+    表彰: int | None = None
+
+
+def columns(report: Report) -> tuple[str, ...]:
+    if report.outcome is None:
+        return COLUMNS
+    at = COLUMNS.index("品牌推荐") + 1
+    return COLUMNS[:at] + STAGES + COLUMNS[at:]
+
+
+def shown_cells(row: Row, names: tuple[str, ...]) -> list:
+    """The row's cells, file names made visible (a name may hold any byte but "/"): every format's."""
+    return [visible(v) if isinstance(v, str) else v for v in (getattr(row, name) for name in names)]
+
+
+def _stages(report: Report, unit: str) -> dict[str, int]:
+    outcome = report.outcome
+    if outcome is None:
+        return {}
+    counts = [outcome.stages(unit, c) for c in CATEGORIES]
+    return {name: sum(c[name] for c in counts) for name in STAGES}
 
 
 def _files_by_unit(report: Report) -> dict[str, list[UnitFile]]:
@@ -67,6 +94,7 @@ def rows(report: Report) -> list[Row]:
             警告=sum(f.warnings for f in files) if files else None,
             报送日期=f"{u.header.报送日期:%Y-%m-%d}" if u and u.header else "",
             文件=("、".join(f.path for f in files)) if files else "未报送",
+            **(_stages(report, quota.名称) if u else {}),
         ))
     # A file whose 推荐单位 is wrong or that does not even load still belongs to someone:
     # the office must see it, with its errors, not a quiet 未报送.
@@ -88,19 +116,16 @@ def totals(report: Report, table: list[Row]) -> Row:
     def total(category: str, section: str = FORMAL) -> int:
         return report.total(category, section, counted)
 
+    stages = {name: add(name) for name in STAGES} if report.outcome is not None else {}
     return Row("合计", limits.get(WINDOWS, add("窗口名额")), total(WINDOWS), total(WINDOWS, ALTERNATE),
                limits.get(EXEMPLARS, add("标兵名额")), total(EXEMPLARS), total(EXEMPLARS, ALTERNATE), "",
                total(BRANDS), add("错误"), add("警告"), "",
-               f"已报送 {sum(1 for r in table if r.错误 is not None and r.窗口名额)}/{len(report.campaign.推荐单位)}")
+               f"已报送 {sum(1 for r in table if r.错误 is not None and r.窗口名额)}/{len(report.campaign.推荐单位)}",
+               **stages)
 
 
 def _cell(value: object) -> str:
-    return "—" if value is None else visible(value)
-
-
-def _shown(row: Row) -> dict:
-    """The row's values with file names made visible (a name may hold any byte but "/")."""
-    return {k: visible(v) if isinstance(v, str) else v for k, v in asdict(row).items()}
+    return "—" if value is None else str(value)
 
 
 def _width(text: str) -> int:
@@ -113,10 +138,10 @@ def _pad(text: str, width: int, right: bool) -> str:
 
 
 def format_text(report: Report) -> str:
-    table = rows(report)
-    cells = [list(COLUMNS)] + [[_cell(v) for v in asdict(r).values()] for r in (*table, totals(report, table))]
-    widths = [max(_width(row[i]) for row in cells) for i in range(len(COLUMNS))]
-    numeric = {i for i, c in enumerate(COLUMNS) if c not in ("推荐单位", "品牌幅度", "报送日期", "文件")}
+    table, names = rows(report), columns(report)
+    cells = [list(names)] + [[_cell(v) for v in shown_cells(r, names)] for r in (*table, totals(report, table))]
+    widths = [max(_width(row[i]) for row in cells) for i in range(len(names))]
+    numeric = {i for i, c in enumerate(names) if c not in ("推荐单位", "品牌幅度", "报送日期", "文件")}
     lines = []
     for n, row in enumerate(cells):
         lines.append("  ".join(_pad(c, widths[i], i in numeric) for i, c in enumerate(row)).rstrip())
@@ -126,27 +151,28 @@ def format_text(report: Report) -> str:
 
 
 def format_markdown(report: Report) -> str:
-    table = rows(report)
-    lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
+    table, names = rows(report), columns(report)
+    lines = ["| " + " | ".join(names) + " |", "|" + "---|" * len(names)]
     for r in (*table, totals(report, table)):
-        lines.append("| " + " | ".join(_cell(v).replace("|", "\\|") for v in asdict(r).values()) + " |")
+        lines.append("| " + " | ".join(_cell(v).replace("|", "\\|") for v in shown_cells(r, names)) + " |")
     return "\n".join(lines) + "\n"
 
 
 def format_csv(report: Report) -> str:
-    table = rows(report)
+    table, names = rows(report), columns(report)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(names)
     for r in (*table, totals(report, table)):
-        writer.writerow(["" if v is None else v for v in _shown(r).values()])
+        writer.writerow(["" if v is None else v for v in shown_cells(r, names)])
     # A BOM so that Excel on Windows opens the Chinese correctly.
     return "\ufeff" + buffer.getvalue()
 
 
 def format_json(report: Report) -> str:
-    table = rows(report)
-    data = {"units": [_shown(r) for r in table], "total": _shown(totals(report, table))}
+    table, names = rows(report), columns(report)
+    data = {"units": [dict(zip(names, shown_cells(r, names))) for r in table],
+            "total": dict(zip(names, shown_cells(totals(report, table), names)))}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 

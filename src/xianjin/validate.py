@@ -1,4 +1,5 @@
-"""The engine: load the campaign, check every file, check across files → a Report. Never raises.
+"""The engine: load the campaign, check every file, check across files, then the decisions
+file against them → a Report. Never raises.
 
 A file that cannot be read is a recorded result, not a crash; every file is reported
 in one run. Nominees are validated one by one, so that one wrong birth date does not
@@ -7,19 +8,23 @@ hide the quota, the warnings or the other nominees of the same file.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from xianjin.campaign import ALTERNATE, CATEGORIES, DEFAULT_CAMPAIGN, FORMAL, Campaign
-from xianjin.discover import STDIN, discover, is_submission, kept_by_walk, load_path
+from xianjin.awards import DecisionsFile, Item, resolve
+from xianjin.campaign import ALTERNATE, BRANDS, CATEGORIES, DEFAULT_CAMPAIGN, FORMAL, Campaign
+from xianjin.decisions import DECISIONS_KEY, ENTRY_MODELS, LISTS, Decision, Decisions
+from xianjin.discover import STDIN, discover, is_decisions, is_submission, kept_by_walk, load_path
 from xianjin.loader import Loaded, load_bytes, load_file
 from xianjin.model_errors import pydantic_problems, unknown_key_message
 from xianjin.models import CATEGORY_MODELS, NOMINEE_KINDS, Header, Submission, numbered
 from xianjin.problems import Problem, field_path
 from xianjin.result import Entry, Report, UnitFile
-from xianjin.rules import ACROSS_CHECKS, FILE_CHECKS
+from xianjin.rules import ACROSS_CHECKS, DECISION_CHECKS, FILE_CHECKS
 from xianjin.rules.across import XJ404
+from xianjin.rules.decisions import XJ513
 from xianjin.rules.fields import XJ201, XJ202, XJ219, XJ221, XJ223
 from xianjin.rules.quotas import XJ305
 
@@ -52,25 +57,36 @@ STDIN_NAME = "<stdin>"
 
 
 def validate_paths(paths: list[str], campaign: Campaign, *, require_all: bool = False,
-                   files_only: bool = False, stdin: bytes | None = None) -> Report:
+                   files_only: bool = False, stdin: bytes | None = None, decisions: str | None = None) -> Report:
     """`files_only`: the files named are checked each on its own and, like files found in a
     folder, skipped when they are not submissions or a .xianjinignore lists them (pre-commit's
-    per-file hook hands over every YAML file of a commit, in batches). `stdin`: the bytes
-    read for the path `-`."""
+    per-file hook hands over every YAML file of a commit, in batches); a decisions file is
+    skipped too, having nothing to be checked against. `stdin`: the bytes read for the path
+    `-`. `decisions` names the decisions file; one found among `paths` (by its 决定 key) is
+    checked too."""
     report = Report(campaign, files_only=files_only)
-    found, report.unreadable = discover(paths, report.untracked)
+    found, report.unreadable = discover(paths + ([decisions] if decisions else []), report.untracked)
+    named_decisions = os.path.realpath(decisions) if decisions else None
+    found_decisions = []
     for path, named in found:
         if files_only and not kept_by_walk(path):
             continue
         loaded = load_bytes(stdin or b"", STDIN_NAME) if path == STDIN else load_path(path, named)
         if loaded.io_error:
             report.unreadable.extend(loaded.problems)
+        elif os.path.realpath(path) == named_decisions or is_decisions(loaded):
+            if files_only:
+                report.skipped.append(loaded.path)
+            else:
+                found_decisions.append(loaded)
         elif not is_submission(loaded, named and not files_only):
             report.skipped.append(loaded.path)
         else:
             report.units.append(check_loaded(loaded, campaign))
     if not files_only:
         check_across(report, require_all=require_all)
+    report.decisions = [check_decisions(loaded, report.units, campaign) for loaded in found_decisions]
+    _one_decisions_file(report.decisions)
     return report
 
 
@@ -198,3 +214,59 @@ def check_across(report: Report, *, require_all: bool = False) -> None:
         report.province.append(XJ404.problem(
             "", (0, 0), "推荐单位",
             f"以下推荐单位尚未报送：{'、'.join(report.missing_units)}"))
+
+
+def check_decisions(loaded: Loaded, units: list[UnitFile], campaign: Campaign) -> DecisionsFile:
+    """The decisions file entry by entry, resolved against `units`, then the XJ5xx rules over both."""
+    d = DecisionsFile(loaded, campaign, units)
+    d.problems.extend(loaded.problems)
+    if isinstance(loaded.data, dict):
+        _read_decisions(d, loaded.data)
+    d.outcome = resolve(d)
+    if loaded.data is not None:
+        for rule in DECISION_CHECKS:
+            d.problems.extend(rule.check(d))
+    d.problems.sort(key=lambda p: (p.line, p.column, p.code))
+    return d
+
+
+def _read_decisions(d: DecisionsFile, data: dict) -> None:
+    loaded, context = d.loaded, {"campaign": d.campaign}
+    for key in data:
+        if key != DECISIONS_KEY and key not in LISTS:
+            d.problems.append(XJ202.problem(d.path, loaded.where_key((key,)), key,
+                                            unknown_key_message(key, [DECISIONS_KEY, *LISTS])))
+    if data.get(DECISIONS_KEY) is None:
+        d.problems.append(XJ201.problem(d.path, loaded.where_key((DECISIONS_KEY,)), DECISIONS_KEY,
+                                        "缺少“决定”部分（文号、日期）；这是必填项"))
+    else:
+        try:
+            d.header = Decision.model_validate(data[DECISIONS_KEY], context=context)
+        except ValidationError as exc:
+            d.problems.extend(pydantic_problems(exc, loaded, (DECISIONS_KEY,), Decisions))
+    targets = {"考察": d.inspections, BRANDS: d.brands, "递补": d.promotions}
+    for section, model in ENTRY_MODELS.items():
+        items = data.get(section)
+        if items is None:  # absent, or only comments under the key (a fresh `init --decisions`)
+            continue
+        if not isinstance(items, list):
+            d.problems.append(XJ219.problem(d.path, loaded.where((section,)), section,
+                                            f"“{section}”应当是列表，每一项以“- ”开头"))
+            d.brand_list_broken |= section == BRANDS
+            continue
+        for index, item in enumerate(items):
+            try:
+                targets[section].append(Item(section, index, model.model_validate(item, context=context)))
+            except ValidationError as exc:
+                d.problems.extend(pydantic_problems(exc, loaded, (section, index), Decisions))
+                d.brand_list_broken |= section == BRANDS
+
+
+def _one_decisions_file(files: list[DecisionsFile]) -> None:
+    """One decisions file per run: with two, each says where the other is."""
+    if len(files) < 2:
+        return
+    for d in files:
+        others = "、".join(o.path for o in files if o is not d)
+        d.problems.insert(0, XJ513.problem(d.path, d.loaded.where_key((DECISIONS_KEY,)), DECISIONS_KEY,
+                                           f"还有一个决定文件：{others}；一次只能按一个决定文件检查"))

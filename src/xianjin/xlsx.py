@@ -257,22 +257,24 @@ SUMMARY_SHEET = "附件1汇总"
 def summary_workbook(report) -> bytes:
     """附件1's table with what each unit sent, and one sheet per category listing every nominee."""
     from xianjin.render.context import RANKING_COLUMNS, ranking_cell
-    from xianjin.summary import COLUMNS, rows, totals
+    from xianjin.summary import columns as summary_columns
+    from xianjin.summary import rows, shown_cells, totals
 
     st = _styles()
     units = [u for u in report.units if u.header]
     stamp = max((u.header.报送日期 for u in units), default=report.campaign.报送截止日期)
     wb = _new_book(report.campaign.发文机关, stamp, "全省为民服务创先争优推荐情况汇总")
     ws = wb.create_sheet(SUMMARY_SHEET)
-    _head(ws, list(COLUMNS), [12 if c != "文件" else 40 for c in COLUMNS], st)
+    names = summary_columns(report)  # with a decisions file, the stage columns too
+    _head(ws, list(names), [12 if c != "文件" else 40 for c in names], st)
     table = rows(report)
     for r, row in enumerate([*table, totals(report, table)], 2):
-        for c, value in enumerate(vars(row).values(), 1):
-            # visible(): a file name may hold control characters, which a workbook cannot.
-            cell = ws.cell(r, c, "—" if value is None else visible(value) if isinstance(value, str) else value)
+        # summary.shown_cells: file names made visible, as a workbook cannot hold control characters.
+        for c, value in enumerate(shown_cells(row, names), 1):
+            cell = ws.cell(r, c, "—" if value is None else value)
             cell.border = st["border"]
     ws.freeze_panes = "B2"
-    ws.auto_filter.ref = f"A1:{column_letter(len(COLUMNS))}{len(table) + 1}"
+    ws.auto_filter.ref = f"A1:{column_letter(len(names))}{len(table) + 1}"
     for category in CATEGORIES:
         main = [c for c in columns(category) if c.path[0] != APPROVALS and c.name not in BLOCK_FIELDS]
         ranking = f"排序表（{RANKING_COLUMNS[category]}）"

@@ -8,8 +8,9 @@ import sys
 import click
 
 from xianjin.cli.completion import complete_rule
-from xianjin.cli.options import (campaign_option, command, default_format, fail, output_option,
-                                 paths_argument, refuse_overwriting, write_or_exit, write_report)
+from xianjin.cli.options import (campaign_option, command, decisions_option, default_format, fail,
+                                 output_option, paths_argument, refuse_overwriting, write_or_exit,
+                                 write_report)
 from xianjin.text import visible, visible_path
 
 # The names of xianjin.reporters.REPORTERS and xianjin.summary.FORMATTERS (and the workbook,
@@ -32,7 +33,8 @@ SUMMARY_FORMATS = ("text", "markdown", "csv", "json", "xlsx")
               help="逐个文件单独检查（pre-commit 的逐个文件钩子用）：不是推荐文件的 YAML 和 .xianjinignore "
                    "列出的文件跳过，不做跨文件检查，不显示全省合计。")
 @campaign_option()
-def validate(paths, fmt, output, strict, require_all, files_only, campaign) -> None:
+@decisions_option()
+def validate(paths, fmt, output, strict, require_all, files_only, campaign, decisions) -> None:
     """检查推荐文件：逐栏检查填写，并对照名额表检查数量。
 
     \b
@@ -40,6 +42,7 @@ def validate(paths, fmt, output, strict, require_all, files_only, campaign) -> N
     不含“推荐单位”等栏目的 YAML 文件和没有推荐工作表的工作簿会跳过。
     文件夹在 git 仓库中时，只检查 git 跟踪的和已暂存（git add）的文件，未纳入 git 的草稿不检查，
     并在最后说明。路径“-”表示从标准输入读一个推荐文件（提示中称为 <stdin>）。
+    顶层有“决定”的 YAML 文件是省委创先办的决定文件，与推荐文件一起检查（XJ5xx）。
 
     \b
     退出码：0 没有错误；1 有错误（或 --strict 时有警告）；2 路径或文件无法读取。
@@ -51,12 +54,14 @@ def validate(paths, fmt, output, strict, require_all, files_only, campaign) -> N
       xianjin validate . --require-all --format junit -o report.xml
       xianjin validate . --format sarif -o xianjin.sarif
       cat 09-衡水.yaml | xianjin validate -
+      xianjin validate 仓库/ --decisions 决定.yaml
     """
     from xianjin.discover import STDIN
     from xianjin.validate import validate_paths
 
     stdin = _read_stdin() if STDIN in paths else None
-    report = validate_paths(paths, campaign, require_all=require_all, files_only=files_only, stdin=stdin)
+    report = validate_paths(paths, campaign, require_all=require_all, files_only=files_only, stdin=stdin,
+                            decisions=decisions)
     to_screen = output in (None, "-")
     # The automatic github format is for the log GitHub reads; a file asked for gets plain text.
     fmt = fmt or (default_format() if to_screen else "text")
@@ -128,21 +133,26 @@ def fix(paths, show_diff, campaign) -> None:
               help="输出格式；csv 可直接用 Excel 打开；xlsx 是省委创先办的汇总工作簿（须用 -o 指定文件）。")
 @output_option("写入文件。")
 @campaign_option("使用另一份活动文件。")
-def summary(paths, fmt, output, campaign) -> None:
+@decisions_option()
+def summary(paths, fmt, output, campaign, decisions) -> None:
     """全省汇总：每个推荐单位一行（含尚未报送的），名额、推荐数、递补数、品牌数、错误和警告，以及全省合计。
+
+    有决定文件时另加四栏（三类合计）：考察通过（推荐对象中未被取消资格、未退出的）、取消（取消资格的）、
+    递补（递补上的递补对象）、表彰。
 
     \b
     例：
       xianjin summary examples/
       xianjin summary . --format csv -o 汇总.csv
       xianjin summary . --format xlsx -o 汇总.xlsx   附件1汇总表和各类推荐对象名单，可排序筛选
+      xianjin summary 仓库/ --decisions 决定.yaml
     """
     from xianjin.result import EXIT_OK, EXIT_UNREADABLE
     from xianjin.validate import validate_paths
 
     if fmt == "xlsx" and not output:
         raise click.UsageError("--format xlsx 须用 -o 指定写入的文件，如 -o 汇总.xlsx")
-    report = validate_paths(paths, campaign)
+    report = validate_paths(paths, campaign, decisions=decisions)
     for p in report.unreadable:
         click.echo(f"{visible_path(p.path)}: {visible(p.message)}", err=True)
     if fmt == "xlsx":

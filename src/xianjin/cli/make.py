@@ -9,30 +9,40 @@ import click
 from xianjin.cli.completion import complete_unit
 from xianjin.cli.options import campaign_option, command, fail, not_blank, output_option, write_or_exit
 from xianjin.files import os_error_text
-from xianjin.text import squeeze, visible
+from xianjin.text import squeeze, visible, visible_path
 
 
 @command()
-@click.argument("unit", metavar="推荐单位", shell_complete=complete_unit)
-@output_option("写入的文件名，默认“推荐单位.yaml”（--format xlsx 时“推荐单位.xlsx”）。")
+@click.argument("unit", nargs=-1, metavar="推荐单位 | --decisions [路径]...", shell_complete=complete_unit)
+@output_option("写入的文件名，默认“推荐单位.yaml”（--format xlsx 时“推荐单位.xlsx”，--decisions 时“决定.yaml”）。")
 @click.option("--format", "fmt", type=click.Choice(("yaml", "xlsx")), default=None,
               help="yaml（默认）；xlsx 生成用 Excel 或 WPS 填写的工作簿。-o 的文件名以 .xlsx 结尾时自动用 xlsx。")
 @click.option("--force", is_flag=True, help="文件已存在时覆盖。")
 @click.option("--schema", "schema_ref", default="schemas/submission.schema.json", show_default=True,
               help="编辑器用的 JSON Schema（相对当前文件夹的路径或网址），写在 YAML 文件第一行。")
 @campaign_option("使用另一份活动文件。")
-def init(unit, output, fmt, force, schema_ref, campaign) -> None:
+@click.option("--decisions", is_flag=True,
+              help="生成省委创先办的决定文件：参数是推荐文件或文件夹（默认当前文件夹），其中的品牌和递补对象都列为注释。")
+def init(unit, output, fmt, force, schema_ref, campaign, decisions) -> None:
     """为一个推荐单位生成待填写的推荐文件：名额、递补对象和品牌的空位都已排好。
+
+    加 --decisions 时，为找到的推荐文件生成省委创先办待填写的决定文件（考察、表彰的品牌、递补）。
 
     \b
     例：
       xianjin init 衡水
       xianjin init 省直机关 -o 12-省直机关.yaml
       xianjin init 衡水 --format xlsx          生成 衡水.xlsx，用 Excel 或 WPS 填写
+      xianjin init --decisions 仓库/ -o 决定.yaml
     """
-    quota = campaign.units.get(squeeze(unit))
+    if decisions:
+        _init_decisions(list(unit) or ["."], output or "决定.yaml", force, campaign)
+        return
+    if len(unit) != 1:
+        raise click.UsageError("请给出一个推荐单位，如 xianjin init 衡水；生成决定文件请加 --decisions")
+    quota = campaign.units.get(squeeze(unit[0]))
     if quota is None:
-        raise click.UsageError(f"“{visible(unit)}”不是推荐单位，应为 {'、'.join(campaign.units)} 之一")
+        raise click.UsageError(f"“{visible(unit[0])}”不是推荐单位，应为 {'、'.join(campaign.units)} 之一")
     fmt = fmt or ("xlsx" if output and output.lower().endswith(".xlsx") else "yaml")
     target = output or f"{quota.名称}.{fmt}"
     refuse_to_overwrite(target, force)
@@ -46,6 +56,24 @@ def init(unit, output, fmt, force, schema_ref, campaign) -> None:
 
     write_or_exit(target, starter_text(quota, campaign, relative_ref(schema_ref, target)))
     click.echo(f"已生成 {visible(target)}：请逐项填写，然后运行 xianjin validate {visible(target)}")
+
+
+def _init_decisions(paths: list[str], target: str, force: bool, campaign) -> None:
+    from xianjin.starter import decisions_starter_text
+    from xianjin.validate import validate_paths
+
+    report = validate_paths(paths, campaign)
+    for p in report.unreadable:
+        click.echo(f"{visible_path(p.path)}: {visible(p.message)}", err=True)
+    found = [u.unit for u in report.units if u.unit]
+    if not found:
+        fail(f"错误：在 {visible('、'.join(paths))} 中没有找到推荐文件，没有生成 {visible(target)}。")
+    refuse_to_overwrite(target, force)
+    write_or_exit(target, decisions_starter_text(report.units, campaign))
+    click.echo(f"已生成 {visible(target)}（{'、'.join(found)}）：请填写文号、日期、考察结果、表彰的品牌和递补，"
+               f"然后运行 xianjin validate {visible(' '.join(paths))} --decisions {visible(target)}")
+    if report.errors:
+        click.echo(f"提示：推荐文件还有 {report.errors} 个错误，用 xianjin validate 查看。", err=True)
 
 
 @command()

@@ -68,6 +68,12 @@ def campaign_option(help: str = CAMPAIGN_HELP):
                         callback=_campaign, help=help)
 
 
+def decisions_option(help: str = "省委创先办的决定文件（考察结果、表彰的品牌、递补）；路径中找到的决定文件也会用上。"):
+    """--decisions FILE: the provincial office's decisions file, checked with the submissions."""
+    return click.option("--decisions", type=click.Path(dir_okay=False), default=None, metavar="决定文件",
+                        callback=not_blank, help=help)
+
+
 def output_option(help: str, *, writable: bool = False, required: bool = False, metavar: str | None = None):
     """-o/--output FILE: write there instead of the screen; `-o -` is the screen."""
     return click.option("-o", "--output", type=click.Path(dir_okay=False, writable=writable, allow_dash=True),

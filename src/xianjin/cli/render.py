@@ -9,8 +9,8 @@ import sys
 import click
 
 from xianjin.cli.completion import complete_unit
-from xianjin.cli.options import (campaign_option, command, default_format, fail, not_blank, paths_argument,
-                                 write_report)
+from xianjin.cli.options import (campaign_option, command, decisions_option, default_format, fail, not_blank,
+                                 paths_argument, write_report)
 from xianjin.files import os_error_text
 from xianjin.render.errors import RenderError, RenderProblems
 from xianjin.text import visible
@@ -28,11 +28,15 @@ from xianjin.text import visible
               help="并行进程数，默认等于 CPU 核数。")
 @click.option("--force", is_flag=True, help="忽略缓存，全部重新排版。")
 @campaign_option()
-def render_command(paths, out, unit, fmt, jobs, force, campaign) -> None:
+@decisions_option("省委创先办的决定文件：据此填写每张审批表的省委审批意见，并生成表彰决定、荣誉证书和考察情况汇总；"
+                  "路径中找到的决定文件也会用上。")
+def render_command(paths, out, unit, fmt, jobs, force, campaign, decisions) -> None:
     """排版打印：先校验，无错误时按通知附件的格式生成各推荐单位的全部材料。
 
     每个推荐单位生成：推荐情况的报告（填写了“推荐情况报告”时）、三种推荐和审批表、
     三种排序表、三种典型事迹材料；排版多个推荐单位时另生成“全省汇总表”。
+    有决定文件时，审批表的省委审批意见栏按决定填写（取消资格的照样印出并标明），
+    另生成“表彰决定”（含名单）、“荣誉证书”（每个表彰对象一页）和“考察情况汇总”。
     有错误时照 xianjin validate 的格式列出错误，什么也不写。
 
     \b
@@ -44,11 +48,12 @@ def render_command(paths, out, unit, fmt, jobs, force, campaign) -> None:
       xianjin render examples/ --out 打印/ --unit 石家庄
       xianjin render 01-石家庄.yaml --out 预览/ --format html
       xianjin render 衡水.xlsx --out word/ --format docx
+      xianjin render 仓库/ --decisions 决定.yaml --out 打印/
     """
     from xianjin.render.run import render_report
     from xianjin.validate import validate_paths
 
-    report = validate_paths(paths, campaign)
+    report = validate_paths(paths, campaign, decisions=decisions)
     known = [u.unit for u in report.units if u.unit]
     if unit is not None:
         # The chosen unit's files and those naming no known unit (推荐单位: 石家庄市 may be the one
@@ -62,32 +67,45 @@ def render_command(paths, out, unit, fmt, jobs, force, campaign) -> None:
     try:
         with _progress_bar() as progress:
             result = render_report(report, out, fmt=fmt, jobs=jobs, force=force, progress=progress,
-                                   notify=lambda message: click.echo(message, err=True))
+                                   notify=lambda message: click.echo(message, err=True),
+                                   decision_documents=unit is None)
     except RenderProblems as exc:
         # Found in the files while rendering (a character no font has): told as validate tells problems.
         for p in exc.problems:
-            next(u for u in report.units if u.path == p.path).problems.append(p)
+            next(f for f in report.files if f.path == p.path).problems.append(p)
         write_report(report, default_format())
         fail("有字无法排版，未生成任何文件。")
     except RenderError as exc:
         fail(f"错误：{visible(exc)}")
     except OSError as exc:
         fail(f"错误：写入 {visible(out)} 失败：{os_error_text(exc)}")
-    _tell(result, report.warnings, fmt, out)
+    _tell(result, report, unit, fmt, out)
 
 
-def _tell(result, warnings: int, fmt: str, out: str) -> None:
-    if warnings:
-        click.echo(f"提示：推荐文件有 {warnings} 个警告，用 xianjin validate 查看。", err=True)
+def _tell(result, report, unit: str | None, fmt: str, out: str) -> None:
+    if report.warnings:
+        files = "推荐文件或决定文件" if report.decisions else "推荐文件"
+        click.echo(f"提示：{files}有 {report.warnings} 个警告，用 xianjin validate 查看。", err=True)
     if result.stale_summary is not None:
         click.echo(f"提示：{visible(result.stale_summary)} 是以前排版的，本次只排版了一个推荐单位，没有更新它；"
                    "排版全部推荐单位时会更新。", err=True)
+    if report.decisions and unit is None and fmt == "docx":
+        click.echo("提示：表彰决定、荣誉证书和考察情况汇总只排 PDF 和 HTML，没有 Word 版；审批表已按决定文件填写。",
+                   err=True)
+    if report.decisions and unit is not None:
+        click.echo("提示：只排版一个推荐单位时，审批表按决定文件填写，但不生成表彰决定、荣誉证书和考察情况汇总；"
+                   "排版全部推荐单位时生成。", err=True)
     parts = []
     if result.written:
-        pages = f"，共 {result.pages} 页" if fmt == "pdf" else ""
-        parts.append(f"已排版 {len(result.written)} 个推荐单位（{'、'.join(result.written)}）{pages}")
+        parts.append(f"已排版 {len(result.written)} 个推荐单位（{'、'.join(result.written)}）")
+    if result.awards:
+        parts.append(f"{'以及' if parts else '已排版'}{'、'.join(result.awards)}")
+    if parts:
+        parts = ["".join(parts) + (f"，共 {result.pages} 页" if fmt == "pdf" else "")]
     if result.cached:
         parts.append(f"{len(result.cached)} 个推荐单位未改动，沿用上次的结果（--force 重新排版）")
+    if result.awards_cached:
+        parts.append("表彰决定、荣誉证书和考察情况汇总未改动，沿用上次的结果")
     click.echo("；".join(parts) + f"。输出在 {visible(out)}")
 
 

@@ -10,7 +10,8 @@ no longer "up to date", so the cache can never vouch for documents another input
 produced. The list also means that a document which is no longer produced (a removed
 推荐情况报告) is deleted rather than left behind stale. Each format has its own manifest:
 PDF and HTML may share a folder, and the files of one are never "no longer produced" by
-the other.
+the other; nor are the province's documents (全省汇总表) and the decisions' (表彰决定…) in
+one output folder: each set has its own.
 """
 
 from __future__ import annotations
@@ -29,8 +30,8 @@ from xianjin.render.fonts import all_faces, stacks
 from xianjin.render.libraries import library_versions
 
 
-def manifest_name(fmt: str) -> str:
-    return f".xianjin-render-{fmt}.json"
+def manifest_name(fmt: str, part: str = "") -> str:
+    return f".xianjin-render-{fmt}{'-' + part if part else ''}.json"
 
 
 def _weasyprint_version() -> str:
@@ -74,9 +75,9 @@ def combined_key(keys: list[str]) -> str:
     return hashlib.sha256("\0".join(keys).encode()).hexdigest()
 
 
-def _read(folder: Path, fmt: str) -> dict:
+def _read(folder: Path, fmt: str, part: str = "") -> dict:
     try:
-        return json.loads((folder / manifest_name(fmt)).read_text("utf-8"))
+        return json.loads((folder / manifest_name(fmt, part)).read_text("utf-8"))
     except (OSError, ValueError):
         return {}
 
@@ -89,13 +90,13 @@ def digest(path: Path) -> str:
     return h.hexdigest()
 
 
-def is_fresh(folder: Path, key: str, fmt: str) -> bool:
+def is_fresh(folder: Path, key: str, fmt: str, part: str = "") -> bool:
     """The manifest has this key, and every file it lists still has the bytes this tool wrote.
 
     The digests are what make the cache trustworthy: a document replaced by anything else
     (another run, another version of xianjin, a clerk's copy) no longer counts as up to date.
     """
-    data = _read(folder, fmt)
+    data = _read(folder, fmt, part)
     files = data.get("files")
     if data.get("key") != key or not isinstance(files, dict):
         return False  # an older manifest (a list of names) is simply redone once
@@ -110,9 +111,9 @@ def _plain(name: object) -> bool:
     return isinstance(name, str) and bool(name) and "/" not in name and "\\" not in name and not name.startswith(".")
 
 
-def listed(folder: Path, fmt: str) -> list[str]:
+def listed(folder: Path, fmt: str, part: str = "") -> list[str]:
     """The files the folder's manifest says this tool wrote (only plain names inside the folder)."""
-    files = _read(folder, fmt).get("files", [])
+    files = _read(folder, fmt, part).get("files", [])
     return [name for name in files if _plain(name)]
 
 

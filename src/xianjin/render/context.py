@@ -20,7 +20,7 @@ SUMMARY_NAME = "全省汇总表"
 _FORMS = {WINDOWS: "form-window.html.j2", EXEMPLARS: "form-exemplar.html.j2", BRANDS: "form-brand.html.j2"}
 # The ranking tables' column heading names what goes in the cell (附件3).
 RANKING_COLUMNS = {WINDOWS: "名称、所属单位", EXEMPLARS: "姓名、性别、民族、单位及职务", BRANDS: "名称、所属单位"}
-_MEASURE = {WINDOWS: "个", EXEMPLARS: "名", BRANDS: "个"}
+MEASURE = {WINDOWS: "个", EXEMPLARS: "名", BRANDS: "个"}
 
 
 @dataclass
@@ -38,6 +38,7 @@ class Item:
     alternate: bool
     nominee: object
     approvals: object
+    mark: str = ""  # printed beside the number: 已取消评选资格 (from the decisions file)
 
 
 def created_stamp(fallback: date) -> str:
@@ -48,13 +49,15 @@ def created_stamp(fallback: date) -> str:
     return f"{fallback:%Y-%m-%d}T00:00:00Z"
 
 
-def items(sub: Submission, category: str) -> list[Item]:
+def items(sub: Submission, category: str, decided=None) -> list[Item]:
+    """`decided(category, item)`, when given, fills in what the decisions file says (render/awards.py)."""
     empty = BrandApprovals() if category == BRANDS else Approvals()
-    return [Item(number, section == ALTERNATE, nominee, nominee.审批意见 or empty)
-            for section, _, number, nominee in sub.category(category).numbered()]
+    found = [Item(number, section == ALTERNATE, nominee, nominee.审批意见 or empty)
+             for section, _, number, nominee in sub.category(category).numbered()]
+    return [decided(category, it) for it in found] if decided else found
 
 
-def unit_documents(sub: Submission, campaign: Campaign) -> list[Document]:
+def unit_documents(sub: Submission, campaign: Campaign, decided=None) -> list[Document]:
     base = {"author": sub.填报单位, "version": __version__, "created": created_stamp(sub.报送日期),
             "填报单位": sub.填报单位}
     docs: list[Document] = []
@@ -65,7 +68,7 @@ def unit_documents(sub: Submission, campaign: Campaign) -> list[Document]:
             "公示情况": (sub.公示情况 or "").rstrip("。"), "报送日期": sub.报送日期,
             "联系人": sub.联系人, "联系电话": sub.联系电话}))
     for i, category in enumerate(CATEGORIES):
-        entries = items(sub, category)
+        entries = items(sub, category, decided)
         docs.append(Document(f"{i + 1:02d}-{category}推荐和审批表", _FORMS[category], {
             **base, "title": f"全省为民服务创先争优{category}推荐和审批表", "entries": entries}))
     for i, category in enumerate(CATEGORIES):
@@ -100,7 +103,7 @@ def _counts(sub: Submission) -> str:
         lists = sub.category(category)
         formal = len(getattr(lists, FORMAL))
         alt = len(getattr(lists, ALTERNATE, ()))
-        m = _MEASURE[category]
+        m = MEASURE[category]
         parts.append(f"{category}{formal}{m}" + (f"（另推荐递补对象{alt}{m}）" if alt else ""))
     return f"经研究，现推荐{'、'.join(parts)}。推荐审批表、排序表和典型事迹材料附后。"
 

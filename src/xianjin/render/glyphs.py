@@ -34,6 +34,12 @@ def _strings(value, path=()):
     # dates, numbers, None: printed with template characters only
 
 
+def _no_glyph(path: str, where: tuple, at: tuple, field: str, ch: str) -> Problem:
+    return XJ222.problem(path, where, field_path(at),
+                         f"{field}中的“{ch}”（U+{ord(ch):04X}）在已安装的字体中没有字形，为免印成空框，"
+                         "未生成任何文件。请核对此字，或安装含此字的字体后重试")
+
+
 def check_unit(unit: UnitFile) -> list[Problem]:
     """Every character of the unit's Submission (what will be printed) that no font of the
     stylesheet can print, as XJ222 problems in the validate format: file, line and column of
@@ -43,11 +49,8 @@ def check_unit(unit: UnitFile) -> list[Problem]:
     problems: list[Problem] = []
 
     def report(path: tuple, who: str, text: str, label: str) -> None:
-        for ch in check.missing(text):
-            problems.append(XJ222.problem(
-                unit.path, unit.loaded.where(path), field_path(path),
-                f"{who}“{label}”中的“{ch}”（U+{ord(ch):04X}）在已安装的字体中没有字形，为免印成空框，"
-                "未生成任何文件。请核对此字，或安装含此字的字体后重试"))
+        problems.extend(_no_glyph(unit.path, unit.loaded.where(path), path, f"{who}“{label}”", ch)
+                        for ch in check.missing(text))
 
     for key in HEADER_KEYS:
         value = getattr(sub, key, None)
@@ -61,3 +64,12 @@ def check_unit(unit: UnitFile) -> list[Problem]:
                 label = ".".join(str(p) for p in path if not isinstance(p, int))
                 report((*at, *path), who, text, label)
     return problems
+
+
+def check_decisions(d) -> list[Problem]:
+    """The same for the decisions file (awards.DecisionsFile): its title, body and reasons are printed too."""
+    check = _checker()
+    texts = [(("决定", k), v) for k, v in (d.header.model_dump() if d.header else {}).items()]
+    texts += [((*item.path, k), v) for item in d.all_items() for k, v in item.model.model_dump().items()]
+    return [_no_glyph(d.path, d.loaded.where(path), path, f"“{field_path(path)}”", ch)
+            for path, text in texts if isinstance(text, str) for ch in check.missing(text)]

@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from xianjin.files import os_error_text, replace_all, write_atomic
-from xianjin.render import cache, commonfonts, docx
+from xianjin.render import awards, cache, commonfonts, docx
 from xianjin.render.assets import STYLESHEET, stylesheet_path
 from xianjin.render.context import SUMMARY_NAME, Document, summary_document, unit_documents
 from xianjin.render.errors import RenderError, RenderProblems
-from xianjin.render.glyphs import check_unit
+from xianjin.render.glyphs import check_decisions, check_unit
 from xianjin.render.libraries import check_environment
 from xianjin.render.lock import OutputLock
 from xianjin.render.pool import Job, Progress, remove_stale_scratch, run_jobs, warm_up
@@ -30,6 +30,7 @@ from xianjin.result import Report
 from xianjin.text import visible
 
 OUTPUT_FORMATS = ("pdf", "html", "docx")
+AWARDS_PART = "决定"  # the manifest of 表彰决定, 荣誉证书 and 考察情况汇总 in the output folder
 
 
 @dataclass
@@ -38,6 +39,8 @@ class RenderResult:
     cached: list[str] = field(default_factory=list)  # units already up to date
     pages: int = 0  # pages written now (PDF only)
     stale_summary: Path | None = None  # an earlier 全省汇总表 this run (of one unit) did not update
+    awards: list[str] = field(default_factory=list)  # 表彰决定… written now
+    awards_cached: bool = False  # … or already up to date
 
 
 @dataclass
@@ -46,6 +49,7 @@ class _Planned:
     key: str
     docs: list[Document]
     label: str
+    part: str = ""  # which manifest of the folder records these documents
 
 
 def output_folder(out: Path, name: str) -> Path:
@@ -66,10 +70,13 @@ def output_folder(out: Path, name: str) -> Path:
 
 
 def render_report(report: Report, out: str | Path, *, fmt: str = "pdf", jobs: int | None = None,
-                  force: bool = False, progress: Progress | None = None, notify=None) -> RenderResult:
+                  force: bool = False, progress: Progress | None = None, notify=None,
+                  decision_documents: bool = True) -> RenderResult:
     """Render the valid submissions of `report` into `out/<unit>/`. Raises RenderError (Chinese).
 
     With several units, `out/全省汇总表` too; see context.summary_document for a single unit.
+    With a decisions file, the 省委 box of every form is filled from it, and (unless
+    `decision_documents` is false: one unit of the province) `out/表彰决定` and the others.
     `notify(message)` is told about slow one-time work (building the common-character fonts),
     `progress(done, total)` about the PDFs written.
     """
@@ -79,11 +86,11 @@ def render_report(report: Report, out: str | Path, *, fmt: str = "pdf", jobs: in
     if not units:
         raise RenderError("没有可排版的推荐文件")
     with OutputLock(Path(out)) as lock:
-        return _render(report, units, lock, fmt, jobs, force, progress, notify)
+        return _render(report, units, lock, fmt, jobs, force, progress, notify, decision_documents)
 
 
 def _render(report: Report, units, lock: OutputLock, fmt: str, jobs: int | None, force: bool,
-            progress: bool, notify) -> RenderResult:
+            progress: Progress | None, notify, decision_documents: bool) -> RenderResult:
     out = lock.out.resolve()
     campaign = report.campaign
     result = RenderResult()
@@ -92,10 +99,13 @@ def _render(report: Report, units, lock: OutputLock, fmt: str, jobs: int | None,
     remove_stale_scratch()
     env_key = cache.environment_key(campaign)
 
+    outcome = report.outcome
+    decisions = report.decisions[0] if outcome else None
+    decided_on = decisions.header.日期 if decisions and decisions.header else None
     todo = []
     keys = []
     for u, folder in zip(units, folders):
-        key = cache.unit_key(env_key, u.loaded.text)
+        key = cache.unit_key(env_key, u.loaded.text + awards.unit_stamp(outcome, u.unit, decided_on))  # type: ignore[arg-type]
         keys.append(key)
         if not force and cache.is_fresh(folder, key, fmt):
             result.cached.append(u.unit)  # type: ignore[arg-type]
@@ -105,8 +115,13 @@ def _render(report: Report, units, lock: OutputLock, fmt: str, jobs: int | None,
     summary = len(units) > 1 and (force or not cache.is_fresh(out, summary_key, fmt))
     if len(units) == 1 and (out / f"{SUMMARY_NAME}.{fmt}").is_file():
         result.stale_summary = lock.out / f"{SUMMARY_NAME}.{fmt}"
+    awards_key = cache.combined_key([*keys, decisions.loaded.text]) if decisions else ""
+    # The provincial documents have no Word templates: the office prints and stamps them.
+    with_awards = bool(decisions and decision_documents and fmt != "docx")
+    if with_awards and not force and cache.is_fresh(out, awards_key, fmt, AWARDS_PART):
+        with_awards, result.awards_cached = False, True
     workers = jobs or os.cpu_count() or 1
-    if fmt == "pdf" and (todo or summary):
+    if fmt == "pdf" and (todo or summary or with_awards):
         check_environment()
         if workers > 1:
             warm_up()
@@ -115,11 +130,17 @@ def _render(report: Report, units, lock: OutputLock, fmt: str, jobs: int | None,
     problems = []
     for u, folder, key in todo:
         problems += check_unit(u)
-        plans.append(_Planned(folder, key, unit_documents(u.submission, campaign), u.unit))  # type: ignore[arg-type]
+        decided = awards.decide(outcome, u.submission, decided_on) if outcome else None  # type: ignore[arg-type]
+        plans.append(_Planned(folder, key, unit_documents(u.submission, campaign, decided), u.unit))  # type: ignore[arg-type]
+    if decisions is not None and (todo or with_awards):
+        problems += check_decisions(decisions)  # its reasons print on the forms too
     if problems:
         raise RenderProblems(problems)
     if summary:
         plans.append(_Planned(out, summary_key, [summary_document(report)], ""))
+    if with_awards:
+        plans.append(_Planned(out, awards_key, awards.decision_documents(
+            outcome, decisions.header, campaign), "", AWARDS_PART))  # type: ignore[arg-type]
     if not plans:
         return result
     names = {id(p): [f"{d.name}.{fmt}" for d in p.docs] + ([STYLESHEET] if fmt == "html" else []) for p in plans}
@@ -150,10 +171,10 @@ def _render(report: Report, units, lock: OutputLock, fmt: str, jobs: int | None,
                 write_atomic(staged[p.folder / f"{d.name}.docx"], document)
         else:
             result.pages = _write_pdf(filled, staged, workers, progress, tuple(faces))
-        before = {id(p): cache.listed(p.folder, fmt) for p in plans}
+        before = {id(p): cache.listed(p.folder, fmt, p.part) for p in plans}
         for p in plans:
             # The manifest is staged and moved with the documents it vouches for, with their digests.
-            manifest = p.folder / cache.manifest_name(fmt)
+            manifest = p.folder / cache.manifest_name(fmt, p.part)
             staged[manifest] = _staging(manifest)
             write_atomic(staged[manifest], cache.manifest_text(
                 p.key, {name: cache.digest(staged[p.folder / name]) for name in names[id(p)]}))
@@ -170,6 +191,8 @@ def _render(report: Report, units, lock: OutputLock, fmt: str, jobs: int | None,
         cache.remove_obsolete(p.folder, before[id(p)], names[id(p)])
         if p.label:
             result.written.append(p.label)
+        elif p.part == AWARDS_PART:
+            result.awards = [d.name for d in p.docs]
     return result
 
 
@@ -178,7 +201,7 @@ def _check_targets(plans: list[_Planned], names: dict, fmt: str) -> None:
     for p in plans:
         if p.folder.exists() and not os.access(p.folder, os.W_OK | os.X_OK):
             raise RenderError(f"无法写入输出文件夹 {visible(p.folder)}：没有权限")
-        for name in (*names[id(p)], cache.manifest_name(fmt)):
+        for name in (*names[id(p)], cache.manifest_name(fmt, p.part)):
             target = p.folder / name
             if target.is_symlink():
                 raise RenderError(f"{visible(target)} 是一个链接；xianjin 不通过链接写入，也不替换链接。"

@@ -71,6 +71,8 @@ def summary_markdown(report: Report) -> str:
     for u in report.units:
         name = md(repo_path(u.path)) + (f"（{u.unit}）" if u.unit else "")
         groups.append((name, u.problems))
+    for d in report.decisions:
+        groups.append((md(repo_path(d.path)) + "（决定文件）", d.problems))
     if report.province:
         groups.append(("全省", report.province))
     overview = ["| 文件 | 错误 | 警告 |", "|---|---|---|"]

@@ -42,8 +42,8 @@ def write(report: Report, out: TextIO, *, color: bool = False, strict: bool = Fa
     failures = 0
     for p in report.unreadable:
         failures += _case(suite, p.path or "xianjin", p.path, [p], strict)
-    for u in report.units:
-        failures += _case(suite, repo_path(u.path), u.path, u.problems, strict)
+    for f in report.files:
+        failures += _case(suite, repo_path(f.path), f.path, f.problems, strict)
     if report.province:
         failures += _case(suite, "全省汇总", None, report.province, strict)
     suite.set("tests", str(len(suite)))

@@ -28,7 +28,8 @@ def format_problem(p: Problem, color: bool = False) -> str:
 def summary_lines(report: Report) -> list[str]:
     files = len(report.units)
     skipped = f"（另有 {len(report.skipped)} 个 YAML 文件不是推荐文件，已跳过）" if report.skipped else ""
-    lines = [f"共检查 {files} 个推荐文件{skipped}：{report.errors} 个错误，{report.warnings} 个警告。"]
+    decisions = f"和 {len(report.decisions)} 个决定文件" if report.decisions else ""
+    lines = [f"共检查 {files} 个推荐文件{decisions}{skipped}：{report.errors} 个错误，{report.warnings} 个警告。"]
     if report.untracked:
         shown = "、".join(visible(p) for p in report.untracked[:5]) + ("等" if len(report.untracked) > 5 else "")
         lines.append(f"未纳入 git 的 {len(report.untracked)} 个 YAML 文件没有检查：{shown}"
@@ -50,7 +51,7 @@ def write(report: Report, out: TextIO, *, color: bool = False, strict: bool = Fa
     groups: list[list[Problem]] = []
     if report.unreadable:
         groups.append(report.unreadable)
-    groups.extend(u.problems for u in report.units if u.problems)
+    groups.extend(f.problems for f in report.files if f.problems)
     if report.province:
         groups.append(report.province)
     for i, group in enumerate(groups):

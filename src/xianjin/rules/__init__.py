@@ -5,6 +5,7 @@
     fields   XJ2xx  the fields of the forms (errors raised by the models, warnings checked here)
     quotas   XJ3xx  how many nominees a unit may send
     across   XJ4xx  across the files of a run
+    decisions XJ5xx the provincial office's decisions file, against the submissions
 
 A rule that is not in RULES is never run and never explained: tests/test_rules_table.py
 checks that every Rule of the families is here, once.
@@ -12,7 +13,7 @@ checks that every Rule of the families is here, once.
 
 from __future__ import annotations
 
-from xianjin.rules import across, fields, loading, quotas, workbook
+from xianjin.rules import across, decisions, fields, loading, quotas, workbook
 from xianjin.rules.rule import Rule
 
 RULES: tuple[Rule, ...] = (
@@ -27,8 +28,12 @@ RULES: tuple[Rule, ...] = (
     fields.XJ222, fields.XJ223,
     quotas.XJ301, quotas.XJ302, quotas.XJ303, quotas.XJ304, quotas.XJ305,
     across.XJ401, across.XJ402, across.XJ403, across.XJ404, across.XJ405,
+    decisions.XJ501, decisions.XJ502, decisions.XJ503, decisions.XJ504, decisions.XJ505, decisions.XJ506,
+    decisions.XJ507, decisions.XJ508, decisions.XJ509, decisions.XJ510, decisions.XJ511, decisions.XJ512,
+    decisions.XJ513, decisions.XJ514,
 )
 
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
 FILE_CHECKS = tuple(rule for rule in RULES if rule.scope == "file" and rule.check is not None)
 ACROSS_CHECKS = tuple(rule for rule in RULES if rule.scope == "across" and rule.check is not None)
+DECISION_CHECKS = tuple(rule for rule in RULES if rule.scope == "decisions" and rule.check is not None)

@@ -32,7 +32,8 @@ class Rule:
     level: str
     title: str
     explanation: str
-    # "file": check(unit) runs on one file; "across": check(report) on the whole run.
+    # "file": check(unit) runs on one file; "across": check(report) on the whole run;
+    # "decisions": check(decisions_file) on the decisions file, with the submissions it was checked with.
     scope: str = "file"
     check: Callable[..., Iterable[Problem]] | None = field(default=None, repr=False)
 
