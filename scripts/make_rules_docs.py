@@ -18,11 +18,12 @@ from typing import Callable
 
 import openpyxl
 
+from xianjin.campaign import DEFAULT_CAMPAIGN
 from xianjin.convert import to_workbook
 from xianjin.loader import load_bytes
 from xianjin.reporters.text import format_problem
 from xianjin.rules import RULES
-from xianjin.validate import load_campaign, validate_paths
+from xianjin.validate import CampaignError, load_campaign, validate_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs" / "rules.md"
@@ -106,6 +107,11 @@ EXAMPLES = {
     "XJ109": ({NAME: sub(r"^填报单位: ", "填报单位: &danwei ").replace("联系人: 李金亮", "联系人: *danwei", 1)}, False),
     "XJ110": ({NAME: sub(r"联系人: 李金亮", "联系人: !!binary 李金亮")}, False),
     "XJ111": ({NAME: sub(r"^联系人: 李金亮", "[联系人]: 李金亮")}, False),
+    "XJ112": ({NAME: sub(r"工作单位及职务: 衡水市公共交通总公司27路公交车队队长",
+                         "工作单位及职务: 衡水市公共交通总公司 #27 路公交车队队长")}, False),
+    "XJ113": ({NAME: sub(r"^联系人: 李金亮", "联系人: 李金\u200b亮")}, False),
+    "XJ114": ({NAME: sub(r"姓名: 李子健", "姓名: 李子\ue000")}, False),
+    "XJ115": ({NAME: sub(r"^联系人: 李金亮", "联系人: 李金\ufffd")}, False),
     "XJ120": ({"09-衡水.xls": OLE2 + bytes(504)}, False),
     "XJ121": ({BOOK: OLE2 + bytes(504) + "EncryptedPackage".encode("utf-16-le")}, False),
     "XJ122": ({BOOK: GOOD.encode()}, False),
@@ -135,6 +141,8 @@ EXAMPLES = {
     "XJ219": ({NAME: sub(r"^公示情况: .*", "公示情况: [2012年8月9日至15日]")}, False),
     "XJ220": ({NAME: sub(r"^公示情况: .*\n", "")}, False),
     "XJ221": ({NAME: GOOD + "    - 服务品牌名称: ''\n"}, False),
+    "XJ222": ({NAME: sub(r"姓名: 李子健", "姓名: 李子\U0002ee5d")}, False),  # CJK Extension I: in no font
+    "XJ223": ({}, False),  # a campaign file (see below)
     "XJ301": ({NAME: sub(r"^  递补对象:\n", "")}, False),
     "XJ302": ({NAME: first_item_removed("推荐对象")}, False),
     "XJ303": ({NAME: first_item_removed("递补对象")}, False),
@@ -174,8 +182,23 @@ def example(code: str) -> str:
             content = content() if callable(content) else content
             target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
         paths = [str(Path(tmp) / name) for name in sorted(files)] or [str(Path(tmp) / "不存在.yaml")]
-        report = validate_paths(paths, load_campaign(), require_all=require_all)
-        found = [p for p in report.problems if p.code == code]
+        if code == "XJ223":  # `--campaign` with a quota of 10⁹
+            campaign = Path(tmp) / "活动文件.yaml"
+            campaign.write_text(DEFAULT_CAMPAIGN.read_text("utf-8").replace("群众满意窗口: 16,", "群众满意窗口: 1000000000,", 1),
+                                "utf-8")
+            try:
+                load_campaign(campaign)
+            except CampaignError as exc:
+                found = [p for p in exc.problems if p.code == code]
+            else:
+                found = []
+        else:
+            report = validate_paths(paths, load_campaign(), require_all=require_all)
+            found = [p for p in report.problems if p.code == code]
+        if code == "XJ222":  # told by `xianjin render`, before anything is written
+            from xianjin.render.glyphs import check_unit
+
+            found = [p for u in report.units for p in check_unit(u) if p.code == code]
         if not found:
             raise SystemExit(f"{code} 的示例没有产生 {code}：{[p.code for p in report.problems]}")
         return format_problem(found[0]).replace(tmp + "/", "")

@@ -21,10 +21,10 @@ SRC = ROOT / "src"
 # Each module's layer: the longest matching prefix wins. A new module must be placed here.
 LAYERS = {
     "xianjin": 0, "xianjin.problems": 0, "xianjin.text": 0, "xianjin.values": 0, "xianjin.files": 0,
-    "xianjin.stablezip": 0, "xianjin.gittree": 0,
+    "xianjin.stablezip": 0, "xianjin.gittree": 0, "xianjin.runtime": 0,
     "xianjin.campaign": 1, "xianjin.rules": 1,
     "xianjin.loader": 2, "xianjin.workbook": 2, "xianjin.models": 2, "xianjin.decisions": 2,
-    "xianjin.model_errors": 3, "xianjin.result": 3, "xianjin.discover": 3, "xianjin.awards": 3,
+    "xianjin.model_errors": 3, "xianjin.result": 3, "xianjin.discover": 3, "xianjin.awards": 3, "xianjin.targets": 3,
     "xianjin.validate": 4,
     "xianjin.summary": 5, "xianjin.reporters": 5, "xianjin.starter": 5, "xianjin.schema": 5,
     "xianjin.xlsx": 5, "xianjin.convert": 5, "xianjin.fix": 5,
@@ -34,7 +34,7 @@ LAYERS = {
 }
 # Inside render/, each module imports only those before it: fonts ← commonfonts ← pdf ← pool ← run.
 RENDER_ORDER = ["errors", "assets", "fonts", "commonfonts", "libraries", "fetcher", "fill", "pdf", "pool", "titles",
-                "templating", "docx", "prose", "context", "awards", "glyphs", "cache", "doctor", "run"]
+                "templating", "docx", "prose", "context", "awards", "glyphs", "cache", "lock", "doctor", "run"]
 ONLY = {  # a third-party package → the only modules that may import it
     "click": ("xianjin.cli",),
     "weasyprint": ("xianjin.render.pdf", "xianjin.render.fetcher", "xianjin.render.doctor"),

@@ -30,8 +30,10 @@ def test_init_writes_every_slot_for_the_unit(tmp_path, monkeypatch):
     assert len(data["行业服务标兵"]["递补对象"]) == 2
     assert len(data["优质服务品牌"]["推荐对象"]) == 2
     assert "递补对象" not in data["优质服务品牌"]
-    assert "出生年月:  # 例：1978.05" in text
-    assert "单位电话:  # 例：0318-87654321" in text
+    # Hints stand on their own line above the field, which is left empty (a comment after a
+    # value is XJ112: a clerk typing after the colon would leave the hint behind it).
+    assert "      # 例：1978.05\n      出生年月:\n" in text
+    assert "      # 例：0318-87654321\n      单位电话:\n" in text
 
 
 def test_init_for_provincial_organs_has_forty_slots_and_six_brands(tmp_path):
@@ -68,7 +70,7 @@ def test_untouched_starter_gives_one_line_per_empty_nominee(tmp_path):
     lines = result.output.splitlines()
     blank = [ln for ln in lines if " XJ221 " in ln]
     assert len(blank) == 12 + 2 + 12 + 2 + 2
-    assert blank[0].startswith(f"{target}:17:7: error XJ221 群众满意窗口.推荐对象[1]：")
+    assert blank[0].startswith(f"{target}:25:7: error XJ221 群众满意窗口.推荐对象[1]：")
     header = [ln for ln in lines if " XJ201 " in ln]
     assert [re.search(r"XJ201 (\S+?)：", ln).group(1) for ln in header] == ["报送日期", "联系人", "联系电话"]
     assert "其中 30 个推荐对象尚未填写（XJ221）" in result.output

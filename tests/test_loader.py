@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from helpers import CAMPAIGN, assert_chinese, build_unit, check_text, one, only, problems_of
+from helpers import CAMPAIGN, assert_chinese, build_unit, check_text, codes, one, only, problems_of
 from xianjin import loader
 from xianjin.loader import load_bytes, load_file
 from xianjin.validate import check_loaded
@@ -178,8 +178,10 @@ def test_any_tag_refused(value):
     assert p.line == 1 and "标签" in p.message
 
 
-def test_plain_str_tag_is_harmless():
-    assert load("a: !!str 0311\n").data == {"a": "0311"}
+def test_even_the_str_tag_is_refused():
+    # The README: every tag is refused (issue 10); `!!str` once slipped through as "harmless".
+    p = one(load("a: !!str 0311\n").problems, "XJ110")
+    assert (p.line, p.column) == (1, 4) and "“!!str”" in p.message
 
 
 def billion_laughs() -> str:
@@ -452,7 +454,8 @@ def test_full_width_colon_in_header_points_at_its_line(hengshui):
 def test_tab_after_colon_and_comment_after_value_are_fine(hengshui):
     path = ("行业服务标兵", "推荐对象", 2, "性别")
     assert problems_of(hengshui.replace_line(path, "      性别:\t女")) == []
-    assert problems_of(hengshui.replace_line(path, "      性别: 女  # 已核对")) == []
+    # A comment after a plain value is told (XJ112, issue 10): it may be text YAML dropped.
+    assert codes(problems_of(hengshui.replace_line(path, "      性别: 女  # 已核对"))) == ["XJ112"]
 
 
 def test_one_gbk_line_in_a_utf8_file_is_an_error_naming_it(hengshui):

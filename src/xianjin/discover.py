@@ -16,7 +16,7 @@ from pathlib import Path
 from xianjin import gittree
 from xianjin.campaign import CATEGORIES
 from xianjin.decisions import DECISIONS_KEY
-from xianjin.files import os_error_text
+from xianjin.files import os_error_text, read_regular
 from xianjin.loader import Loaded, load_file
 from xianjin.models import HEADER_KEYS
 from xianjin.problems import Problem
@@ -51,6 +51,10 @@ def discover(paths: list[str], untracked: list[str] | None = None) -> tuple[list
             exc.filename or "", (1, 1), "", "无法读取这个文件夹：" + os_error_text(exc)))
 
     for given in paths:
+        if not given.strip():
+            # `xianjin validate "$FILE"` with FILE unset: not the current folder.
+            unreadable.append(XJ100.problem(given, (1, 1), "", "路径是空的（是不是引用了一个没有设置的变量？）"))
+            continue
         p = Path(given)
         if given == STDIN:
             found.append((given, True))
@@ -100,8 +104,8 @@ _FORM_KEY = re.compile(r"^\s*(?:" + "|".join((*HEADER_KEYS, *CATEGORIES)) + r")\
 
 def _ignored(folder: str) -> list[str]:
     try:
-        with open(os.path.join(folder, IGNORE_FILE), encoding="utf-8") as f:
-            lines = f.read().splitlines()
+        # read_regular: a FIFO named .xianjinignore must not hang the walk.
+        lines = read_regular(os.path.join(folder, IGNORE_FILE), 1024 * 1024).decode("utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return []
     return [ln.strip().rstrip("/") for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]

@@ -12,9 +12,10 @@ import typing
 
 from pydantic import BaseModel, ValidationError
 
+from xianjin.campaign import Unreasonable
 from xianjin.loader import Loaded
 from xianjin.problems import FieldPath, Problem, Where, field_path
-from xianjin.rules.fields import XJ201, XJ202, XJ219
+from xianjin.rules.fields import XJ201, XJ202, XJ219, XJ223
 from xianjin.rules.rule import Refused, Rule
 from xianjin.text import nearest, quote
 
@@ -37,7 +38,9 @@ def _translate(err: dict, loc: FieldPath, loaded: Loaded,
         reason = err.get("ctx", {}).get("error")
         if isinstance(reason, Refused):
             return reason.rule, reason.message, loaded.where(loc)
-        # A model validator of ours (campaign consistency): its reason is Chinese.
+        if isinstance(reason, Unreasonable):  # a value of the campaign file (a quota of 10⁹)
+            return XJ223, str(reason), loaded.where(loc)
+        # Any other validator of ours: its reason is Chinese.
         return XJ219, str(reason or "") or "这一项的写法不对", loaded.where(loc)
     if kind == "missing":
         return XJ201, f"缺少“{key}”这一项；这是必填项", loaded.where(loc)

@@ -9,6 +9,7 @@ context={"campaign": c})`. A validator that refuses a value raises its Rule's `R
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 from typing import Annotated, Any, ClassVar, Iterable, Iterator, TypeVar, get_args, get_origin
 
@@ -183,7 +184,14 @@ class BrandApprovals(StrictModel):
 
 # --- the three nominee kinds ----------------------------------------------------------
 
-_SAME_QUOTES = str.maketrans({'"': "“", "'": "‘", "＂": "“", "「": "“", "」": "”"})
+# Every kind of quotation mark, opening or closing, Chinese or ASCII, counts as one.
+_SAME_QUOTES = str.maketrans({**{c: '"' for c in "“”„‟〝〞〟«»「」『』"}, **{c: "'" for c in "‘’‚‛‹›"}})
+
+
+def same_text(text: str) -> str:
+    """What two spellings of one name have in common: full-width and half-width forms (NFKC),
+    no spaces, one kind of quotation mark. “阳光”服务窗口 and "阳光"服务窗口 are one window."""
+    return squeeze(unicodedata.normalize("NFKC", text)).translate(_SAME_QUOTES)
 
 
 class Nominee(StrictModel):
@@ -200,7 +208,7 @@ class Nominee(StrictModel):
 
         Spaces and the kind of quotes do not make a different window: “e路通” and "e路通" are one.
         """
-        return (squeeze(self.title).translate(_SAME_QUOTES),)
+        return (same_text(self.title),)
 
 
 class Window(Nominee):
@@ -239,7 +247,7 @@ class Exemplar(Nominee):
 
     @property
     def identity(self) -> tuple[str, ...]:
-        return (self.姓名, self.出生年月)
+        return (same_text(self.姓名), self.出生年月)
 
     @property
     def born(self) -> tuple[int, int]:

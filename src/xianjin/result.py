@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from xianjin.campaign import ALTERNATE, FORMAL, Campaign
 from xianjin.loader import Loaded
-from xianjin.models import Header, Nominee, Submission
+from xianjin.models import NOMINEE_KINDS, Header, Nominee, Submission
 from xianjin.problems import FieldPath, Problem, Tally
 from xianjin.text import squeeze
 
@@ -62,6 +62,19 @@ class UnitFile(Tally):
 
     def count(self, category: str, section: str) -> int | None:
         return self.sections.get((category, section))
+
+    def nominee_label(self, entry: Entry) -> str:
+        """`群众满意窗口推荐对象第 2 个“阳光窗口”（编号 2）`: a nominee named in a message, by the
+        name typed in its file even when its other fields have errors."""
+        title = entry.model.title if entry.model is not None else None
+        if title is None:
+            data = self.loaded.data if isinstance(self.loaded.data, dict) else {}
+            category = data.get(entry.category)
+            items = category.get(entry.section) if isinstance(category, dict) else None
+            item = items[entry.index] if isinstance(items, list) and entry.index < len(items) else None
+            title = item.get(NOMINEE_KINDS[entry.category].title_field) if isinstance(item, dict) else None
+        named = f"“{title}”" if isinstance(title, str) and title.strip() else ""
+        return f"{entry.category}{entry.section}第 {entry.index + 1} 个{named}（编号 {entry.number}）"
 
     def valid_entries(self, category: str | None = None):
         for e in self.entries:

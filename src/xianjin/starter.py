@@ -1,7 +1,11 @@
 """The ready-to-fill files of `xianjin init`: a unit's (`init UNIT`: every section, every slot,
 every field, with a hint) and the provincial office's decisions file (`init --decisions PATH…`:
 every brand submitted a commented line to uncomment, the alternates listed beside 递补, so
-that the office picks from what there is instead of typing numbers from the ranking tables)."""
+that the office picks from what there is instead of typing numbers from the ranking tables).
+
+In a unit's file each hint is a comment on its own line above the field, never after the
+value: a clerk who types after the colon would leave the comment behind, and a comment after
+a value is exactly what XJ112 warns about (text YAML silently dropped)."""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from xianjin.campaign import ALTERNATE, BRANDS, CATEGORIES, FORMAL, Campaign, Un
 from xianjin.models import BLOCK_FIELDS, NOMINEE_KINDS, Header, Nominee
 from xianjin.result import UnitFile
 
-# What goes in a field, shown as a comment beside it; the rest come from the models' descriptions.
+# What goes in a field, shown as a comment above it; the rest come from the models' descriptions.
 _EXAMPLES = {
     "出生年月": "例：1978.05",
     "报送日期": "例：2012-08-15，截止日期前",
@@ -57,7 +61,7 @@ def starter_text(quota: UnitQuota, campaign: Campaign, schema_ref: str | None) -
                         (ALTERNATE, campaign.递补名额, f"递补对象正好 {campaign.递补名额} 个，依次排序")]
         number = 0
         for section, count, hint in sections:
-            lines.append(f"  {section}:  # {hint}")
+            lines += [f"  # {hint}", f"  {section}:"]
             for _ in range(count):
                 number += 1
                 lines += _nominee(kind, number, area)
@@ -67,14 +71,15 @@ def starter_text(quota: UnitQuota, campaign: Campaign, schema_ref: str | None) -
 
 
 def _nominee(kind: type[Nominee], number: int, area: str) -> list[str]:
-    out: list[str] = []
+    out: list[str] = [f"    # 编号 {number}"]
     first = True
     for name, info in kind.model_fields.items():
         if name in _SKIPPED:
             continue
         field_lines = _field(name, info.description or "", 6, area)
         if first:
-            field_lines[0] = "    - " + field_lines[0].lstrip() + f"  （编号 {number}）"
+            field_lines[0] = "    " + field_lines[0].lstrip()  # the hint above the item's “- ”
+            field_lines[1] = "    - " + field_lines[1].lstrip()
             first = False
         out += field_lines
     return out
@@ -92,8 +97,8 @@ def _field(name: str, description: str, indent: int, area: str) -> list[str]:
     # filled, and whatever the clerk types needs no quotes around it. The line under a `|`
     # is left empty, not indented: trailing spaces fail every YAML linter.
     if name in BLOCK_FIELDS:
-        return [f"{pad}{name}: |  # {hint_text}", ""]
-    return [f"{pad}{name}:  # {hint_text}"]
+        return [f"{pad}# {hint_text}", f"{pad}{name}: |", ""]
+    return [f"{pad}# {hint_text}", f"{pad}{name}:"]
 
 
 def relative_ref(schema_ref: str, target: str) -> str:
@@ -117,21 +122,30 @@ def decisions_starter_text(units: list[UnitFile], campaign: Campaign) -> str:
         "# 排版表彰决定、荣誉证书、考察情况汇总：xianjin render 推荐文件所在的文件夹 --decisions 本文件 --out 打印/",
         f"# 生成时找到 {len(ordered)} 个推荐单位的推荐文件：{'、'.join(u.unit for u in ordered) or '（无）'}。",  # type: ignore[misc]
         "",
+        # Each hint on its own line above its field, as in a unit's file: a hint after a value is
+        # what XJ112 warns about once the line is filled in or uncommented.
         "决定:",
-        "  文号: ''  # 例：冀创组〔2012〕30号（年份用六角括号〔〕）",
-        "  日期: ''  # 成文日期，例：2012-09-28；印在决定、审批表的省委审批意见栏和荣誉证书上",
-        f"  # 标题: {award.决定标题}  # 不写时用这个标题",
-        f"  # 主送: {award.主送}  # 不写时用这个",
-        "  # 正文: |  # 不写时用活动文件中的正文，表彰的个数自动填入",
-        "  # 抄送: ''  # 版记中的抄送机关，可不写",
-        "  # 印发日期: ''  # 不写时与成文日期相同",
+        "  # 文号，例：冀创组〔2012〕30号（年份用六角括号〔〕）",
+        "  文号: ''",
+        "  # 成文日期，例：2012-09-28；印在决定、审批表的省委审批意见栏和荣誉证书上",
+        "  日期: ''",
+        "  # 以下几项可不写。标题、主送不写时用：",
+        f"  # 标题: {award.决定标题}",
+        f"  # 主送: {award.主送}",
+        "  # 正文不写时用活动文件中的正文，表彰的个数自动填入：",
+        "  # 正文: |",
+        "  # 版记中的抄送机关：",
+        "  # 抄送: ''",
+        "  # 印发日期不写时与成文日期相同：",
+        "  # 印发日期: ''",
         "",
         "# 考察：只写例外，没有列出的推荐对象即考察通过。结果：通过、取消资格、退出；取消资格和退出必须写理由。",
         "# 取消资格的名额空缺，不再递补（出缺名额不再递补）；本人退出的名额可由递补对象依次递补（写在下面的“递补”中）。",
+        "# 类别：群众满意窗口、行业服务标兵 或 优质服务品牌；编号：该单位排序表的序号（= 审批表编号）。",
         "考察:",
         "  # - 推荐单位: 衡水",
-        "  #   类别: 群众满意窗口  # 群众满意窗口、行业服务标兵 或 优质服务品牌",
-        "  #   编号: 3  # 该单位排序表的序号（= 审批表编号）",
+        "  #   类别: 群众满意窗口",
+        "  #   编号: 3",
         "  #   结果: 取消资格",
         "  #   理由: 考察中发现……",
         "",

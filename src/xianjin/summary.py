@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from xianjin.campaign import ALTERNATE, BRANDS, CATEGORIES, EXEMPLARS, FORMAL, WINDOWS
 from xianjin.result import Report, UnitFile
+from xianjin.text import visible
 
 COLUMNS = ("推荐单位", "窗口名额", "窗口推荐", "窗口递补", "标兵名额", "标兵推荐", "标兵递补",
            "品牌幅度", "品牌推荐", "错误", "警告", "报送日期", "文件")
@@ -46,8 +47,9 @@ def columns(report: Report) -> tuple[str, ...]:
     return COLUMNS[:at] + STAGES + COLUMNS[at:]
 
 
-def _values(row: Row, names: tuple[str, ...]) -> list:
-    return [getattr(row, name) for name in names]
+def shown_cells(row: Row, names: tuple[str, ...]) -> list:
+    """The row's cells, file names made visible (a name may hold any byte but "/"): every format's."""
+    return [visible(v) if isinstance(v, str) else v for v in (getattr(row, name) for name in names)]
 
 
 def _stages(report: Report, unit: str) -> dict[str, int]:
@@ -137,7 +139,7 @@ def _pad(text: str, width: int, right: bool) -> str:
 
 def format_text(report: Report) -> str:
     table, names = rows(report), columns(report)
-    cells = [list(names)] + [[_cell(v) for v in _values(r, names)] for r in (*table, totals(report, table))]
+    cells = [list(names)] + [[_cell(v) for v in shown_cells(r, names)] for r in (*table, totals(report, table))]
     widths = [max(_width(row[i]) for row in cells) for i in range(len(names))]
     numeric = {i for i, c in enumerate(names) if c not in ("推荐单位", "品牌幅度", "报送日期", "文件")}
     lines = []
@@ -152,7 +154,7 @@ def format_markdown(report: Report) -> str:
     table, names = rows(report), columns(report)
     lines = ["| " + " | ".join(names) + " |", "|" + "---|" * len(names)]
     for r in (*table, totals(report, table)):
-        lines.append("| " + " | ".join(_cell(v) for v in _values(r, names)) + " |")
+        lines.append("| " + " | ".join(_cell(v).replace("|", "\\|") for v in shown_cells(r, names)) + " |")
     return "\n".join(lines) + "\n"
 
 
@@ -162,15 +164,15 @@ def format_csv(report: Report) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(names)
     for r in (*table, totals(report, table)):
-        writer.writerow(["" if v is None else v for v in _values(r, names)])
+        writer.writerow(["" if v is None else v for v in shown_cells(r, names)])
     # A BOM so that Excel on Windows opens the Chinese correctly.
     return "\ufeff" + buffer.getvalue()
 
 
 def format_json(report: Report) -> str:
     table, names = rows(report), columns(report)
-    data = {"units": [dict(zip(names, _values(r, names))) for r in table],
-            "total": dict(zip(names, _values(totals(report, table), names)))}
+    data = {"units": [dict(zip(names, shown_cells(r, names))) for r in table],
+            "total": dict(zip(names, shown_cells(totals(report, table), names)))}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 

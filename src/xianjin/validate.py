@@ -25,7 +25,7 @@ from xianjin.result import Entry, Report, UnitFile
 from xianjin.rules import ACROSS_CHECKS, DECISION_CHECKS, FILE_CHECKS
 from xianjin.rules.across import XJ404
 from xianjin.rules.decisions import XJ513
-from xianjin.rules.fields import XJ201, XJ202, XJ219, XJ221
+from xianjin.rules.fields import XJ201, XJ202, XJ219, XJ221, XJ223
 from xianjin.rules.quotas import XJ305
 
 
@@ -41,11 +41,16 @@ def load_campaign(path: str | Path | None = None) -> Campaign:
     """The campaign of `path` (default: the 2012 Hebei round). Raises CampaignError."""
     loaded = load_file(path or DEFAULT_CAMPAIGN)
     if not loaded.ok:
-        raise CampaignError(loaded.problems)
+        raise CampaignError([p for p in loaded.problems if p.is_error])
+    found: list = []
     try:
-        return Campaign.model_validate(loaded.data)
+        campaign = Campaign.model_validate(loaded.data, context={"inconsistencies": found})
     except ValidationError as exc:
         raise CampaignError(pydantic_problems(exc, loaded, ())) from None
+    if found:  # each value that contradicts another, at its own line and column
+        raise CampaignError([XJ223.problem(loaded.path, loaded.where(where), field_path(where), message)
+                             for where, message in found])
+    return campaign
 
 
 STDIN_NAME = "<stdin>"

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from xianjin.text import squeeze
+from xianjin.text import PRIVATE_USE, squeeze
 
 _MONTH_FORMS = (
     re.compile(r"(\d{4})\s*[.\-/]\s*(\d{1,2})"),
@@ -91,7 +91,14 @@ def parse_phone(text: str) -> Phone:
     raise ValueError("应写成“区号-号码”：区号是 0 加 2–3 位数字，号码 7–8 位")
 
 
-_NAME_CHARS = re.compile(r"[\u3007\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f·]+")
+# Every block of CJK Unified Ideographs (the URO and Extensions A–I) and both blocks of
+# compatibility ideographs, and 〇. BabelStone Han prints the rare ones; the render checks
+# each character against the installed fonts. Private-use characters (造字) are let through
+# here only so that XJ114 tells the one true reason.
+IDEOGRAPHS = ("\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002a6df"
+              "\U0002a700-\U0002ee5f\U0002f800-\U0002fa1f\U00030000-\U000323af")
+_NAME_CHARS = re.compile(f"[{IDEOGRAPHS}{PRIVATE_USE}·]+")
+_IDEOGRAPH = re.compile(f"[{IDEOGRAPHS}]")
 # Middle dots that keyboards and word processors type instead of U+00B7 in minority names.
 _DOTS = str.maketrans({c: "·" for c in "•・‧･∙."})
 
@@ -99,7 +106,7 @@ _DOTS = str.maketrans({c: "·" for c in "•・‧･∙."})
 def normalise_name(text: str) -> str:
     """Remove the spaces used to pad two-character names (`张　三`); unify the middle dot."""
     name = squeeze(text)
-    if re.search(r"[\u4e00-\u9fff]", name):
+    if _IDEOGRAPH.search(name):
         name = name.translate(_DOTS)
     if not _NAME_CHARS.fullmatch(name):
         raise ValueError("姓名只能由汉字组成（少数民族姓名可用“·”分隔），不能有数字或字母")

@@ -29,7 +29,7 @@ from xianjin.problems import FieldPath, Problem, field_path
 from xianjin.rules.fields import XJ201, XJ202, XJ203, XJ209
 from xianjin.rules.loading import XJ101, XJ104, XJ108
 from xianjin.rules.workbook import XJ120, XJ121, XJ122, XJ123, XJ124, XJ125, XJ126, XJ127
-from xianjin.text import nearest, squeeze
+from xianjin.text import PRIVATE_USE_RE, nearest, squeeze
 
 HEADER_SHEET = "基本信息"
 SHEETS = (HEADER_SHEET, *CATEGORIES)
@@ -275,6 +275,9 @@ class _Reader:
             self.settle(path)
             self.add(XJ104, where, path, f"这一格含有不可见的控制字符 U+{ord(bad.group()):04X}（多半是从别处复制带来的），请删去")
             return None
+        private = PRIVATE_USE_RE.search(text)
+        if private:  # 造字, told by XJ114 with the nominee's name, as from a YAML file
+            self.result.private.append((path, where, private.group(), private.start()))
         return text if text.strip() else None
 
     def _number(self, value: int | float, where: tuple, path: FieldPath, name: str) -> str | None:

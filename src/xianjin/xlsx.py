@@ -17,6 +17,7 @@ from xianjin.models import BLOCK_FIELDS, NOMINEE_KINDS, Header
 from xianjin.problems import column_letter
 from xianjin.stablezip import stable_zip
 from xianjin.starter import hint
+from xianjin.text import visible
 from xianjin.workbook import (APPROVALS, CONTENT, HEADER_SHEET, HINT, KIND, LABEL, NUMBER, VOCABULARY_SHEET,
                               Column, columns)
 
@@ -257,7 +258,7 @@ def summary_workbook(report) -> bytes:
     """附件1's table with what each unit sent, and one sheet per category listing every nominee."""
     from xianjin.render.context import RANKING_COLUMNS, ranking_cell
     from xianjin.summary import columns as summary_columns
-    from xianjin.summary import rows, totals
+    from xianjin.summary import rows, shown_cells, totals
 
     st = _styles()
     units = [u for u in report.units if u.header]
@@ -268,8 +269,8 @@ def summary_workbook(report) -> bytes:
     _head(ws, list(names), [12 if c != "文件" else 40 for c in names], st)
     table = rows(report)
     for r, row in enumerate([*table, totals(report, table)], 2):
-        for c, name in enumerate(names, 1):
-            value = getattr(row, name)
+        # summary.shown_cells: file names made visible, as a workbook cannot hold control characters.
+        for c, value in enumerate(shown_cells(row, names), 1):
             cell = ws.cell(r, c, "—" if value is None else value)
             cell.border = st["border"]
     ws.freeze_panes = "B2"
@@ -285,7 +286,7 @@ def summary_workbook(report) -> bytes:
             for e in u.valid_entries(category):
                 r += 1
                 values = [u.unit, e.number, e.section, ranking_cell(e.model)]
-                values += [getattr(e.model, c.name) for c in main] + [u.path]
+                values += [getattr(e.model, c.name) for c in main] + [visible(u.path)]
                 for c, value in enumerate(values, 1):
                     cell = ws.cell(r, c, value)
                     cell.border = st["border"]

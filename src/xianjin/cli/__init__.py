@@ -39,11 +39,27 @@ for _command in (check.validate, check.fix, check.summary, check.rules, make.ini
 
 
 def main() -> None:
+    from xianjin.files import os_error_text
+    from xianjin.runtime import Interrupted, Streams, install_signal_handlers
+
+    streams = Streams()
+    install_signal_handlers()
     try:
         cli(prog_name="xianjin")
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    except Interrupted as exc:
+        click.echo(f"\nxianjin 已中断（{exc.reason}）：没有写完的文件都已删除，原有的文件没有改动。", err=True)
+        code = exc.exit_code
     except Exception:  # a bug of ours: still no traceback for the clerk, but one for us on request
         if os.environ.get("XIANJIN_DEBUG"):
             raise
         click.echo("错误：xianjin 内部出错（这是程序的问题，不是您文件的问题）。请把命令和文件发给维护人员；"
                    "设置环境变量 XIANJIN_DEBUG=1 可显示详细信息。", err=True)
-        sys.exit(3)
+        code = 3
+    failed = streams.output_error()
+    if failed is not None and code < 128:
+        click.echo(f"错误：结果没有全部写出：{os_error_text(failed)}。", err=True)
+        code = 2
+    sys.exit(code)

@@ -9,7 +9,9 @@ import click
 
 from xianjin.cli.completion import complete_rule
 from xianjin.cli.options import (campaign_option, command, decisions_option, default_format, fail,
-                                 output_option, paths_argument, write_or_exit, write_report)
+                                 output_option, paths_argument, refuse_overwriting, write_or_exit,
+                                 write_report)
+from xianjin.text import visible, visible_path
 
 # The names of xianjin.reporters.REPORTERS and xianjin.summary.FORMATTERS (and the workbook,
 # xianjin.xlsx.summary_workbook), spelt out so that `--help` need not import them
@@ -112,16 +114,16 @@ def fix(paths, show_diff, campaign) -> None:
         fixed = fix_unit(unit)
         if fixed.refused:
             refused += 1
-            click.echo(f"{unit.path}：没有改动。{fixed.refused}。", err=True)
+            click.echo(f"{visible_path(unit.path)}：没有改动。{visible(fixed.refused)}。", err=True)
         elif fixed.text is None:
-            click.echo(f"{unit.path}：已经是规范写法，无需改写。")
+            click.echo(f"{visible_path(unit.path)}：已经是规范写法，无需改写。")
         elif show_diff:
             click.echo(unified_diff(unit.path, unit.loaded.text, fixed.text), nl=False)
         else:
             write_or_exit(unit.path, fixed.text)
-            click.echo(f"{unit.path}：改写了 {len(fixed.changes)} 处：")
+            click.echo(f"{visible_path(unit.path)}：改写了 {len(fixed.changes)} 处：")
             for c in fixed.changes:
-                click.echo(f"  第 {c.line} 行 {c.field}：“{c.old}” → “{c.new}”")
+                click.echo(f"  第 {c.line} 行 {visible(c.field)}：“{visible(c.old)}” → “{visible(c.new)}”")
     sys.exit(2 if report.unreadable else 1 if refused else 0)
 
 
@@ -152,7 +154,7 @@ def summary(paths, fmt, output, campaign, decisions) -> None:
         raise click.UsageError("--format xlsx 须用 -o 指定写入的文件，如 -o 汇总.xlsx")
     report = validate_paths(paths, campaign, decisions=decisions)
     for p in report.unreadable:
-        click.echo(f"{p.path}: {p.message}", err=True)
+        click.echo(f"{visible_path(p.path)}: {visible(p.message)}", err=True)
     if fmt == "xlsx":
         from xianjin.xlsx import summary_workbook
 
@@ -162,6 +164,7 @@ def summary(paths, fmt, output, campaign, decisions) -> None:
 
         text = FORMATTERS[fmt](report)
     if output:
+        refuse_overwriting(output, report)
         write_or_exit(output, text)
     else:
         click.echo(text, nl=False)
@@ -186,5 +189,5 @@ def rules(code) -> None:
         return
     rule = BY_CODE.get(code.upper())
     if rule is None:
-        fail(f"错误：没有规则 {code}；用 xianjin rules 查看全部规则。")
+        fail(f"错误：没有规则 {visible(code)}；用 xianjin rules 查看全部规则。")
     click.echo(f"{rule.code}（{rule.level_name}）{rule.title}\n\n{rule.explanation}")

@@ -7,9 +7,9 @@ import os
 import click
 
 from xianjin.cli.completion import complete_unit
-from xianjin.cli.options import campaign_option, command, fail, output_option, write_or_exit
+from xianjin.cli.options import campaign_option, command, fail, not_blank, output_option, write_or_exit
 from xianjin.files import os_error_text
-from xianjin.text import squeeze
+from xianjin.text import squeeze, visible, visible_path
 
 
 @command()
@@ -42,7 +42,7 @@ def init(unit, output, fmt, force, schema_ref, campaign, decisions) -> None:
         raise click.UsageError("请给出一个推荐单位，如 xianjin init 衡水；生成决定文件请加 --decisions")
     quota = campaign.units.get(squeeze(unit[0]))
     if quota is None:
-        raise click.UsageError(f"“{unit[0]}”不是推荐单位，应为 {'、'.join(campaign.units)} 之一")
+        raise click.UsageError(f"“{visible(unit[0])}”不是推荐单位，应为 {'、'.join(campaign.units)} 之一")
     fmt = fmt or ("xlsx" if output and output.lower().endswith(".xlsx") else "yaml")
     target = output or f"{quota.名称}.{fmt}"
     refuse_to_overwrite(target, force)
@@ -50,12 +50,12 @@ def init(unit, output, fmt, force, schema_ref, campaign, decisions) -> None:
         from xianjin.xlsx import starter_workbook
 
         write_or_exit(target, starter_workbook(quota, campaign))
-        click.echo(f"已生成 {target}：请用 Excel 或 WPS 逐项填写（每个对象一行），然后运行 xianjin validate {target}")
+        click.echo(f"已生成 {visible(target)}：请用 Excel 或 WPS 逐项填写（每个对象一行），然后运行 xianjin validate {visible(target)}")
         return
     from xianjin.starter import relative_ref, starter_text
 
     write_or_exit(target, starter_text(quota, campaign, relative_ref(schema_ref, target)))
-    click.echo(f"已生成 {target}：请逐项填写，然后运行 xianjin validate {target}")
+    click.echo(f"已生成 {visible(target)}：请逐项填写，然后运行 xianjin validate {visible(target)}")
 
 
 def _init_decisions(paths: list[str], target: str, force: bool, campaign) -> None:
@@ -64,14 +64,14 @@ def _init_decisions(paths: list[str], target: str, force: bool, campaign) -> Non
 
     report = validate_paths(paths, campaign)
     for p in report.unreadable:
-        click.echo(f"{p.path}: {p.message}", err=True)
+        click.echo(f"{visible_path(p.path)}: {visible(p.message)}", err=True)
     found = [u.unit for u in report.units if u.unit]
     if not found:
-        fail(f"错误：在 {'、'.join(paths)} 中没有找到推荐文件，没有生成 {target}。")
+        fail(f"错误：在 {visible('、'.join(paths))} 中没有找到推荐文件，没有生成 {visible(target)}。")
     refuse_to_overwrite(target, force)
     write_or_exit(target, decisions_starter_text(report.units, campaign))
-    click.echo(f"已生成 {target}（{'、'.join(found)}）：请填写文号、日期、考察结果、表彰的品牌和递补，"
-               f"然后运行 xianjin validate {' '.join(paths)} --decisions {target}")
+    click.echo(f"已生成 {visible(target)}（{'、'.join(found)}）：请填写文号、日期、考察结果、表彰的品牌和递补，"
+               f"然后运行 xianjin validate {visible(' '.join(paths))} --decisions {visible(target)}")
     if report.errors:
         click.echo(f"提示：推荐文件还有 {report.errors} 个错误，用 xianjin validate 查看。", err=True)
 
@@ -113,22 +113,22 @@ def convert(source, output, force, campaign) -> None:
     if dst_kind == "xlsx":
         missing = unplaceable(loaded.data)
         if missing:
-            fail(f"错误：{source} 中以下内容在工作簿中没有对应的栏目：{'、'.join(missing)}；"
+            fail(f"错误：{visible(source)} 中以下内容在工作簿中没有对应的栏目：{visible('、'.join(missing))}；"
                  "请先改正（xianjin validate 会指出怎样改），再转换。未转换。", 1)
         write_or_exit(output, to_workbook(loaded.data, campaign))
     else:
         write_or_exit(output, to_yaml(loaded.data, os.path.basename(source)))
-    click.echo(f"已把 {source} 转换为 {output}；请运行 xianjin validate {output} 检查")
+    click.echo(f"已把 {visible(source)} 转换为 {visible(output)}；请运行 xianjin validate {visible(output)} 检查")
 
 
 def refuse_to_overwrite(target: str, force: bool) -> None:
     if os.path.exists(target) and not force:
-        fail(f"错误：{target} 已经存在，没有改动它；确需覆盖请加 --force。")
+        fail(f"错误：{visible(target)} 已经存在，没有改动它；确需覆盖请加 --force。")
 
 
 @command()
 @click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False), default="schemas", show_default=True,
-              help="写入的文件夹。")
+              callback=not_blank, help="写入的文件夹。")
 @campaign_option("使用另一份活动文件（其中的民族、学历等词表会写进 Schema）。")
 def schema(out_dir, campaign) -> None:
     """生成编辑器用的 JSON Schema（submission.schema.json），供 VS Code 等自动补全和标出错误。
@@ -144,7 +144,7 @@ def schema(out_dir, campaign) -> None:
     try:
         os.makedirs(out_dir, exist_ok=True)
     except OSError as exc:
-        fail(f"错误：无法创建文件夹 {out_dir}（{os_error_text(exc)}）。")
+        fail(f"错误：无法创建文件夹 {visible(out_dir)}（{os_error_text(exc)}）。")
     target = os.path.join(out_dir, SCHEMA_NAME)
     write_or_exit(target, text)
-    click.echo(f"已写入 {target}")
+    click.echo(f"已写入 {visible(target)}")

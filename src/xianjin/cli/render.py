@@ -9,15 +9,16 @@ import sys
 import click
 
 from xianjin.cli.completion import complete_unit
-from xianjin.cli.options import (campaign_option, command, decisions_option, default_format, fail, paths_argument,
-                                 write_report)
+from xianjin.cli.options import (campaign_option, command, decisions_option, default_format, fail, not_blank,
+                                 paths_argument, write_report)
 from xianjin.files import os_error_text
-from xianjin.render.errors import RenderError
+from xianjin.render.errors import RenderError, RenderProblems
+from xianjin.text import visible
 
 
 @command("render")
 @paths_argument
-@click.option("--out", "out", required=True, type=click.Path(file_okay=False), metavar="文件夹",
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False), metavar="文件夹", callback=not_blank,
               help="输出文件夹；每个推荐单位写入其中的“推荐单位名”子文件夹。")
 @click.option("--unit", default=None, metavar="推荐单位", shell_complete=complete_unit,
               help="只排版这个推荐单位，如 石家庄、省直机关。")
@@ -66,16 +67,22 @@ def render_command(paths, out, unit, fmt, jobs, force, duplex, campaign, decisio
         write_report(report, default_format())  # exactly what `xianjin validate` prints
         fail("有错误，未生成任何文件。" if report.errors else "有路径无法读取，未生成任何文件。", report.exit_code())
     if unit is not None and not report.units:
-        fail(f"错误：没有推荐单位“{unit}”的推荐文件；可选的推荐单位：{'、'.join(known) or '（无）'}")
+        fail(f"错误：没有推荐单位“{visible(unit)}”的推荐文件；可选的推荐单位：{'、'.join(known) or '（无）'}")
     try:
         with _progress_bar() as progress:
             result = render_report(report, out, fmt=fmt, jobs=jobs, force=force, duplex=duplex, progress=progress,
                                    notify=lambda message: click.echo(message, err=True),
                                    decision_documents=unit is None)
+    except RenderProblems as exc:
+        # Found in the files while rendering (a character no font has): told as validate tells problems.
+        for p in exc.problems:
+            next(f for f in report.files if f.path == p.path).problems.append(p)
+        write_report(report, default_format())
+        fail("有字无法排版，未生成任何文件。")
     except RenderError as exc:
-        fail(f"错误：{exc}")
+        fail(f"错误：{visible(exc)}")
     except OSError as exc:
-        fail(f"错误：写入 {out} 失败：{os_error_text(exc)}")
+        fail(f"错误：写入 {visible(out)} 失败：{os_error_text(exc)}")
     _tell(result, report, unit, fmt, out)
 
 
@@ -84,7 +91,7 @@ def _tell(result, report, unit: str | None, fmt: str, out: str) -> None:
         files = "推荐文件或决定文件" if report.decisions else "推荐文件"
         click.echo(f"提示：{files}有 {report.warnings} 个警告，用 xianjin validate 查看。", err=True)
     if result.stale_summary is not None:
-        click.echo(f"提示：{result.stale_summary} 是以前排版的，本次只排版了一个推荐单位，没有更新它；"
+        click.echo(f"提示：{visible(result.stale_summary)} 是以前排版的，本次只排版了一个推荐单位，没有更新它；"
                    "排版全部推荐单位时会更新。", err=True)
     if report.decisions and unit is None and fmt == "docx":
         click.echo("提示：表彰决定、荣誉证书和考察情况汇总只排 PDF 和 HTML，没有 Word 版；审批表已按决定文件填写。",
@@ -103,7 +110,7 @@ def _tell(result, report, unit: str | None, fmt: str, out: str) -> None:
         parts.append(f"{len(result.cached)} 个推荐单位未改动，沿用上次的结果（--force 重新排版）")
     if result.awards_cached:
         parts.append("表彰决定、荣誉证书和考察情况汇总未改动，沿用上次的结果")
-    click.echo("；".join(parts) + f"。输出在 {out}")
+    click.echo("；".join(parts) + f"。输出在 {visible(out)}")
 
 
 @contextlib.contextmanager
@@ -126,7 +133,7 @@ def _progress_bar():
 
 
 @command()
-@click.option("--out", default=".", show_default=True, help="准备写 PDF 的文件夹（检查写权限）。")
+@click.option("--out", default=".", show_default=True, callback=not_blank, help="准备写 PDF 的文件夹（检查写权限）。")
 def doctor(out) -> None:
     """检查排版环境：Pango、HarfBuzz 字体子集、各用途的中文字体、写权限；缺什么就说装什么。
 
@@ -139,7 +146,7 @@ def doctor(out) -> None:
 
     checks = run_checks(out)
     for c in checks:
-        click.echo(f"{'✓' if c.ok else '✗'} {c.what}：{c.detail}")
+        click.echo(f"{'✓' if c.ok else '✗'} {c.what}：{visible(c.detail)}")
         if c.fix:
             click.echo(f"    解决办法：{c.fix}")
     failed = sum(not c.ok for c in checks)

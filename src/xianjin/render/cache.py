@@ -3,12 +3,15 @@
 The key covers everything that shapes the bytes: the validated text of the input file,
 the campaign, the templates and stylesheet, the installed fonts and text libraries
 (`fonts_fingerprint`), the xianjin and WeasyPrint versions and SOURCE_DATE_EPOCH. It is kept in a small manifest
-beside the files it describes, written only after all of them are in place, so an
-interrupted run is simply redone. The manifest also lists the files, so that a document
-which is no longer produced (a removed 推荐情况报告) is deleted rather than left behind
-stale. Each format has its own manifest: PDF and HTML may share a folder, and the files
-of one are never "no longer produced" by the other; nor are the province's documents
-(全省汇总表) and the decisions' (表彰决定…) in one output folder: each set has its own.
+beside the files it describes, moved into place together with them (all or nothing, see
+run.py), so an interrupted run is simply redone. The manifest lists every file with the
+digest of the bytes this run wrote: a file that has been replaced since, by whatever, is
+no longer "up to date", so the cache can never vouch for documents another input
+produced. The list also means that a document which is no longer produced (a removed
+推荐情况报告) is deleted rather than left behind stale. Each format has its own manifest:
+PDF and HTML may share a folder, and the files of one are never "no longer produced" by
+the other; nor are the province's documents (全省汇总表) and the decisions' (表彰决定…) in
+one output folder: each set has its own.
 """
 
 from __future__ import annotations
@@ -21,7 +24,6 @@ from pathlib import Path
 
 from xianjin import __version__
 from xianjin.campaign import Campaign
-from xianjin.files import write_atomic
 from xianjin.render import commonfonts
 from xianjin.render.assets import templates_digest
 from xianjin.render.fonts import all_faces, stacks
@@ -81,14 +83,51 @@ def _read(folder: Path, fmt: str, part: str = "") -> dict:
         return {}
 
 
+def digest(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(1 << 20):
+            h.update(chunk)
+    return h.hexdigest()
+
+
 def is_fresh(folder: Path, key: str, fmt: str, part: str = "") -> bool:
+    """The manifest has this key, and every file it lists still has the bytes this tool wrote.
+
+    The digests are what make the cache trustworthy: a document replaced by anything else
+    (another run, another version of xianjin, a clerk's copy) no longer counts as up to date.
+    """
     data = _read(folder, fmt, part)
-    return data.get("key") == key and all((folder / f).is_file() for f in data.get("files", []))
+    files = data.get("files")
+    if data.get("key") != key or not isinstance(files, dict):
+        return False  # an older manifest (a list of names) is simply redone once
+    try:
+        return all(_plain(name) and (folder / name).is_file() and not (folder / name).is_symlink()
+                   and digest(folder / name) == want for name, want in files.items())
+    except OSError:
+        return False
 
 
-def record(folder: Path, key: str, files: list[str], fmt: str, part: str = "") -> None:
-    for name in _read(folder, fmt, part).get("files", []):
-        # Only names this tool wrote before, and only plain names inside this folder.
-        if name not in files and "/" not in name and "\\" not in name and not name.startswith("."):
-            (folder / name).unlink(missing_ok=True)
-    write_atomic(folder / manifest_name(fmt, part), json.dumps({"key": key, "files": files}, ensure_ascii=False, indent=1))
+def _plain(name: object) -> bool:
+    return isinstance(name, str) and bool(name) and "/" not in name and "\\" not in name and not name.startswith(".")
+
+
+def listed(folder: Path, fmt: str, part: str = "") -> list[str]:
+    """The files the folder's manifest says this tool wrote (only plain names inside the folder)."""
+    files = _read(folder, fmt, part).get("files", [])
+    return [name for name in files if _plain(name)]
+
+
+def manifest_text(key: str, digests: dict[str, str]) -> str:
+    """The manifest for files just written: staged and moved into place together with them."""
+    return json.dumps({"key": key, "files": digests}, ensure_ascii=False, indent=1)
+
+
+def remove_obsolete(folder: Path, before: list[str], now: list[str]) -> None:
+    """Delete the documents an earlier run wrote that this one no longer produces (a removed 推荐情况报告)."""
+    for name in before:
+        if name not in now:
+            try:
+                (folder / name).unlink(missing_ok=True)
+            except OSError:
+                pass

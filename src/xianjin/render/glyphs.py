@@ -11,10 +11,10 @@ from functools import cache
 
 from xianjin.campaign import CATEGORIES
 from xianjin.models import HEADER_KEYS
-from xianjin.problems import field_path
-from xianjin.render.errors import RenderError
+from xianjin.problems import Problem, field_path
 from xianjin.render.fonts import GlyphCheck
 from xianjin.result import UnitFile
+from xianjin.rules.fields import XJ222
 
 
 @cache
@@ -34,49 +34,42 @@ def _strings(value, path=()):
     # dates, numbers, None: printed with template characters only
 
 
-def _no_glyph(where: str, field: str, ch: str) -> str:
-    return (f"{where}: {field}中的“{ch}”（U+{ord(ch):04X}）在已安装的字体中没有字形，"
-            "为免印成空框，未生成任何文件。请核对此字，或安装含此字的字体后重试")
+def _no_glyph(path: str, where: tuple, at: tuple, field: str, ch: str) -> Problem:
+    return XJ222.problem(path, where, field_path(at),
+                         f"{field}中的“{ch}”（U+{ord(ch):04X}）在已安装的字体中没有字形，为免印成空框，"
+                         "未生成任何文件。请核对此字，或安装含此字的字体后重试")
 
 
-def check_unit(unit: UnitFile) -> None:
-    """Every text of the unit's Submission (what will be printed), located in its file."""
+def check_unit(unit: UnitFile) -> list[Problem]:
+    """Every character of the unit's Submission (what will be printed) that no font of the
+    stylesheet can print, as XJ222 problems in the validate format: file, line and column of
+    the field, the nominee, the code point."""
     check = _checker()
     sub = unit.submission
-    problems: list[str] = []
+    problems: list[Problem] = []
 
-    def report(path: tuple, who: str, text: str, field_from: int = 0) -> None:
-        for ch in check.missing(text):
-            line, col = unit.loaded.where(path)
-            where = f"{unit.path}:{line}:{col}"
-            field = field_path(path[field_from:])
-            problems.append(_no_glyph(where, f"{who}“{field}”", ch))
+    def report(path: tuple, who: str, text: str, label: str) -> None:
+        problems.extend(_no_glyph(unit.path, unit.loaded.where(path), path, f"{who}“{label}”", ch)
+                        for ch in check.missing(text))
 
     for key in HEADER_KEYS:
         value = getattr(sub, key, None)
         if isinstance(value, str):
-            report((key,), "", value)
+            report((key,), "", value, key)
     for category in CATEGORIES:
         for section, index, number, nominee in sub.category(category).numbered():
             who = f"{category}{section}第 {index + 1} 个“{nominee.title}”（编号 {number}）的"
             at = (category, section, index)
             for path, text in _strings(nominee.model_dump()):
-                report((*at, *path), who, text, field_from=len(at))
-    if problems:
-        raise RenderError("\n".join(problems))
+                label = ".".join(str(p) for p in path if not isinstance(p, int))
+                report((*at, *path), who, text, label)
+    return problems
 
 
-def check_decisions(d) -> None:
+def check_decisions(d) -> list[Problem]:
     """The same for the decisions file (awards.DecisionsFile): its title, body and reasons are printed too."""
     check = _checker()
-    problems: list[str] = []
     texts = [(("决定", k), v) for k, v in (d.header.model_dump() if d.header else {}).items()]
     texts += [((*item.path, k), v) for item in d.all_items() for k, v in item.model.model_dump().items()]
-    for path, text in texts:
-        if not isinstance(text, str):
-            continue
-        for ch in check.missing(text):
-            line, col = d.loaded.where(path)
-            problems.append(_no_glyph(f"{d.path}:{line}:{col}", f"“{field_path(path)}”", ch))
-    if problems:
-        raise RenderError("\n".join(problems))
+    return [_no_glyph(d.path, d.loaded.where(path), path, f"“{field_path(path)}”", ch)
+            for path, text in texts if isinstance(text, str) for ch in check.missing(text)]

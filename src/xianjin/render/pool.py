@@ -9,9 +9,17 @@ This uses multiprocessing.Pool(maxtasksperchild=…), not ProcessPoolExecutor's
 max_tasks_per_child: on Python 3.11 the latter can deadlock when a worker retires
 (CPython gh-115634), which is exactly what happened on a full province.
 On the first failure no new document is started; the ones in progress finish and the
-error is reported. On Ctrl-C the workers are killed at once; the caller (run.py) then
-removes every staging file and temporary file they leave behind. Progress is told to a
-callback, `progress(done, total)`: how it is shown is the command line's business.
+error is reported. On Ctrl-C or SIGTERM (xianjin.runtime turns both into an exception in
+the parent) the workers are killed at once; the caller (run.py) then removes every staging
+file and temporary file they leave behind. Workers never handle those signals themselves
+(a Ctrl-C reaches the whole process group), and die with their parent: killed with
+SIGKILL, the parent cannot terminate them (and the forkserver does not end while its
+workers hold its pipe), so each worker watches the parent itself and exits at once,
+silently, when it is gone. Nothing a dying pool does reaches the clerk as an English
+traceback or warning.
+
+Progress is told to a callback, `progress(done, total)`: how it is shown is the command
+line's business.
 """
 
 from __future__ import annotations
@@ -20,7 +28,13 @@ import contextlib
 import functools
 import gc
 import multiprocessing
+import os
+import select
+import shutil
+import signal
+import sys
 import tempfile
+import threading
 from dataclasses import dataclass
 from typing import Callable
 
@@ -31,6 +45,11 @@ from xianjin.render.errors import RenderError
 Progress = Callable[[int, int], None]  # (documents done, documents in all)
 
 RECYCLE_AFTER = 100  # documents per worker process; each start costs ~80 ms of font set-up
+SCRATCH_PREFIX = "xianjin-render-"  # + the parent's pid: what a killed run left is found by the next
+# The resource tracker warns (in English) about the pool's semaphores when the parent was killed
+# and could not release them; the kernel frees them anyway. Passed on as -W to the processes
+# multiprocessing starts (util._args_from_interpreter_flags).
+_QUIET_TRACKER = "ignore:resource_tracker:UserWarning"
 
 _stop = None  # set in each worker: an Event shared with the parent
 
@@ -42,9 +61,76 @@ class Job:
     label: str  # how the document is named in messages
 
 
-def _init(stop, scratch: str) -> None:
+class _Parent:
+    """The process that runs the pool, watched from a worker: has it gone?"""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        try:  # a pidfd cannot be fooled by a reused pid, and can be waited on
+            self.fd = os.pidfd_open(pid)
+        except (AttributeError, OSError):
+            self.fd = None
+
+    def gone(self) -> bool:
+        if self.fd is not None:
+            return bool(select.select([self.fd], [], [], 0)[0])
+        try:
+            os.kill(self.pid, 0)
+        except ProcessLookupError:
+            return True
+        except OSError:
+            pass
+        return False
+
+    def wait(self) -> None:
+        while True:
+            if self.fd is not None:
+                select.select([self.fd], [], [])
+            else:
+                threading.Event().wait(0.2)
+            if self.gone():
+                return
+
+
+class _QuietOrphan:
+    """A worker's stderr that says nothing once the parent is gone (a BrokenPipeError traceback
+    from multiprocessing, as the result of a document finished too late reaches no one)."""
+
+    def __init__(self, stream, parent: _Parent) -> None:
+        self._stream = stream
+        self._parent = parent
+
+    def write(self, text: str) -> int:
+        if self._parent.gone():
+            return len(text)
+        return self._stream.write(text)
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
+def _die_with_parent(pid: int) -> None:
+    parent = _Parent(pid)
+    if parent.gone():
+        os._exit(0)
+    sys.stderr = _QuietOrphan(sys.stderr, parent)
+
+    def watch() -> None:
+        parent.wait()
+        os._exit(0)  # abrupt and silent; the next run removes the staging file this leaves
+
+    threading.Thread(target=watch, name="xianjin-parent-watch", daemon=True).start()
+
+
+def _init(stop, scratch: str, parent: int | None = None) -> None:
     global _stop
     _stop = stop
+    # The parent decides: it terminates the pool on Ctrl-C (sent to the whole process group)
+    # and on SIGTERM; a worker's own KeyboardInterrupt would only print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if parent is not None:
+        _die_with_parent(parent)
     # WeasyPrint copies @font-face files into a temporary folder that only its __del__
     # removes, which a worker never runs; the parent removes this whole folder instead,
     # even after Ctrl-C.
@@ -80,6 +166,8 @@ def _run_one(job: Job, faces: tuple = ()) -> tuple[str, tuple[str, int | str]]:
 
 
 def process_context():
+    if _QUIET_TRACKER not in sys.warnoptions:
+        sys.warnoptions.append(_QUIET_TRACKER)
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(["xianjin.render.pdf", "weasyprint"])
     return ctx
@@ -113,7 +201,7 @@ def run_jobs(jobs: list[Job], workers: int, progress: Progress | None = None,
         if workers <= 1 or len(jobs) <= 1:
             results = map(run_one, jobs)
         else:
-            scratch = stack.enter_context(tempfile.TemporaryDirectory(prefix="xianjin-"))
+            scratch = stack.enter_context(tempfile.TemporaryDirectory(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-"))
             pool = stack.enter_context(_pool(min(workers, len(jobs)), scratch))
             results = pool.imap_unordered(run_one, jobs)
         for target, (status, value) in results:
@@ -135,7 +223,7 @@ def run_jobs(jobs: list[Job], workers: int, progress: Progress | None = None,
 @contextlib.contextmanager
 def _pool(workers: int, scratch: str):
     ctx = process_context()
-    pool = ctx.Pool(workers, initializer=_init, initargs=(ctx.Event(), scratch),
+    pool = ctx.Pool(workers, initializer=_init, initargs=(ctx.Event(), scratch, os.getpid()),
                     maxtasksperchild=RECYCLE_AFTER)
     try:
         yield pool
@@ -145,4 +233,27 @@ def _pool(workers: int, scratch: str):
         raise
     finally:
         pool.join()
+
+
+def remove_stale_scratch() -> None:
+    """Remove the scratch folders (WeasyPrint's font copies) of runs that were killed: this user's, dead pids."""
+    base = tempfile.gettempdir()
+    try:
+        entries = list(os.scandir(base))
+    except OSError:
+        return
+    for entry in entries:
+        if not entry.name.startswith(SCRATCH_PREFIX):
+            continue
+        pid = entry.name[len(SCRATCH_PREFIX):].split("-", 1)[0]
+        try:
+            if not entry.is_dir(follow_symlinks=False) or entry.stat(follow_symlinks=False).st_uid != os.getuid():
+                continue
+            if not pid.isdigit() or int(pid) == os.getpid():
+                continue
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(entry.path, ignore_errors=True)
+        except OSError:
+            continue  # alive (another user's, or ours), or unreadable: not ours to remove
 

@@ -1,21 +1,12 @@
-"""What every output shares: control characters made visible, and paths as a CI service wants them."""
+"""What every output shares: the words of a problem and paths as a CI service wants them,
+both made visible with the one `xianjin.text.visible`."""
 
 from __future__ import annotations
 
 import os
-import re
 
 from xianjin.problems import Problem
-
-# C0 and C1 controls, DEL, and the bidirectional overrides that reorder what a reader sees
-# ("Trojan Source"). A file name or a key can carry them even though values cannot.
-_INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def visible(text: str) -> str:
-    """The text with every control character written out, so that no output can be forged or hidden."""
-    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}" if ord(m.group()) > 0xFF
-                          else f"\\x{ord(m.group()):02x}", text)
+from xianjin.text import visible
 
 
 def problem_text(p: Problem) -> str:

@@ -10,8 +10,9 @@ from __future__ import annotations
 from typing import TextIO
 
 from xianjin.reporters import text
-from xianjin.reporters.common import problem_text, repo_path, visible
+from xianjin.reporters.common import problem_text, repo_path
 from xianjin.result import Report
+from xianjin.text import visible
 
 
 def _escape_data(s: str) -> str:

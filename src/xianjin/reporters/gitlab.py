@@ -14,8 +14,9 @@ import json
 from collections import Counter
 from typing import TextIO
 
-from xianjin.reporters.common import problem_text, repo_path, visible
+from xianjin.reporters.common import problem_text, repo_path
 from xianjin.result import Report
+from xianjin.text import visible
 
 SEVERITY = {"error": "critical", "warning": "minor"}
 

@@ -14,9 +14,10 @@ from typing import TextIO
 from urllib.parse import quote
 
 from xianjin.problems import Problem
-from xianjin.reporters.common import repo_path, visible
+from xianjin.reporters.common import repo_path
 from xianjin.reporters.text import summary_lines
 from xianjin.result import Report
+from xianjin.text import visible
 
 LIMIT = 1000 * 1024  # GitHub refuses a step summary over 1 MiB
 _LEVEL = {"error": "错误", "warning": "警告"}

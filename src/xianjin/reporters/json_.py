@@ -10,11 +10,12 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from xianjin.reporters.common import visible
 from xianjin.result import Report
+from xianjin.text import visible
 
 
 def write(report: Report, out: TextIO, **_) -> None:
+    # visible(): a file name in GBK bytes (surrogate-escaped) would make the JSON invalid UTF-8.
     rows = [{"file": visible(p.path) if p.path else None,
              "line": p.line if p.path else None, "column": p.column if p.path else None,
              "code": p.code, "level": p.level, "field": visible(p.field), "message": visible(p.message),

@@ -13,12 +13,14 @@ import xml.etree.ElementTree as ET
 from typing import TextIO
 
 from xianjin.problems import Problem
-from xianjin.reporters.common import repo_path, visible
+from xianjin.reporters.common import repo_path
 from xianjin.reporters.text import format_problem
 from xianjin.result import Report
+from xianjin.text import visible
 
 
 def _case(suite: ET.Element, name: str, file: str | None, problems: list[Problem], strict: bool) -> bool:
+    # visible(): XML 1.0 cannot hold control characters at all, not even escaped.
     case = ET.SubElement(suite, "testcase", classname="xianjin", name=visible(name))
     if file:
         case.set("file", repo_path(file))

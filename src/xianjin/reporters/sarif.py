@@ -14,8 +14,9 @@ from urllib.parse import quote
 
 from xianjin import __version__
 from xianjin.rules import RULES
-from xianjin.reporters.common import problem_text, repo_path, visible
+from xianjin.reporters.common import problem_text, repo_path
 from xianjin.result import Report
+from xianjin.text import visible
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 

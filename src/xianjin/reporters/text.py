@@ -6,9 +6,10 @@ from typing import TextIO
 
 from xianjin.campaign import EXEMPLARS, WINDOWS
 from xianjin.problems import Problem
+from xianjin.reporters.common import problem_text
 from xianjin.result import Report
-from xianjin.reporters.common import problem_text, visible
 from xianjin.rules.fields import XJ221
+from xianjin.text import visible, visible_path
 
 _COLORS = {"error": "\x1b[31m", "warning": "\x1b[33m", "bold": "\x1b[1m"}
 _RESET = "\x1b[0m"
@@ -19,7 +20,8 @@ def _paint(text: str, style: str, color: bool) -> str:
 
 
 def format_problem(p: Problem, color: bool = False) -> str:
-    where = visible(p.location)
+    """One line, whatever the file's name, keys and values hold (see xianjin.text.visible)."""
+    where = visible_path(p.location)
     return f"{_paint(where, 'bold', color)}: {_paint(p.level, p.level, color)} {p.code} {problem_text(p)}"
 
 

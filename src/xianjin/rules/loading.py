@@ -1,10 +1,11 @@
 """XJ1xx: reading the file — bytes, encoding, YAML syntax, structure of the document.
 
-These rules are applied by `xianjin.loader`; they live here so that `xianjin rules`
-explains them beside the others.
+These rules are applied by `xianjin.loader` (XJ114, which names the nominee, is checked
+on the loaded file by the engine); they live here so that `xianjin rules` explains them
+beside the others.
 """
 
-from xianjin.problems import ERROR, WARNING
+from xianjin.problems import ERROR, WARNING, field_path
 from xianjin.rules.rule import Rule
 
 XJ100 = Rule("XJ100", ERROR, "文件无法读取",
@@ -13,11 +14,12 @@ XJ101 = Rule("XJ101", ERROR, "文件过大",
              "单个推荐文件超过了大小上限（16 MB）。一个推荐单位的正常文件不超过 1 MB，"
              "过大的文件多半是误把其他文件（如图片、压缩包）改名成了 .yaml。")
 XJ102 = Rule("XJ102", ERROR, "文件编码无法识别",
-             "文件既不是 UTF-8，也不是 GBK/GB18030 编码，无法读出文字。"
+             "文件既不是 UTF-8，也不是 GBK/GB18030、UTF-16、UTF-32 编码，或者虽有编码标记却含有损坏的字节，"
+             "无法读出文字。Big5（繁体中文）编码的文件也在此列：推荐文件要用简体字填写。"
              "请用记事本或 WPS 打开后“另存为”，编码选择 UTF-8。")
 XJ103 = Rule("XJ103", WARNING, "文件不是 UTF-8 编码",
-             "文件是 GBK/GB18030（Windows 记事本的“ANSI”）或 UTF-16 编码。xianjin 已正确读出，"
-             "但共享仓库和其他工具都要求 UTF-8：请“另存为”时编码选择 UTF-8。")
+             "文件是 GBK/GB18030（Windows 记事本的“ANSI”）、UTF-16（记事本的“Unicode”，有没有 BOM 都认得）"
+             "或 UTF-32 编码。xianjin 已正确读出，但共享仓库和其他工具都要求 UTF-8：请“另存为”时编码选择 UTF-8。")
 XJ104 = Rule("XJ104", ERROR, "文件含有控制字符或不是文本文件",
              "文件中有空字符或其他不可见的控制字符，通常是把 Word、Excel 或图片文件改名成了 .yaml，"
              "或从别处复制文字时带入了乱码。请用纯文本编辑器重新保存。")
@@ -40,3 +42,36 @@ XJ110 = Rule("XJ110", ERROR, "不支持标签",
              "不需要标签。")
 XJ111 = Rule("XJ111", ERROR, "键不是文字",
              "键必须是一段文字（如“姓名”），不能是列表或“键: 值”结构。")
+XJ112 = Rule("XJ112", WARNING, "值后面的“#”被当成了注释",
+             "在 YAML 中，空格后的“#”开始一条注释，这一行余下的文字不会读进来："
+             "“工作单位及职务: 衡水市第一医院 #3 门诊部主任”只读到“衡水市第一医院”。"
+             "如果“#”后面是内容的一部分，请把整段内容用引号括起来；如果只是注释，请把它移到单独的一行。")
+XJ113 = Rule("XJ113", WARNING, "看不见的字符",
+             "键或值中有编辑器里看不见的字符：零宽空格（U+200B）、BOM（U+FEFF）、文字方向控制符、"
+             "软连字符等，多半是从网页或微信文章复制来的；还有行分隔符（U+2028、U+2029、U+0085），"
+             "编辑器不把它显示为换行，YAML 却会。读取时前者已忽略，后者已当作换行，其他检查照常进行；"
+             "但别的程序可能读到不同的内容，请在提示的位置删去它们。键前后的空格（包括全角空格）不算在键内，不提示。")
+XJ114 = Rule("XJ114", ERROR, "造字（私用区字符）",
+             "姓名或其他内容中有 Unicode 私用区的字符（U+E000–U+F8FF 以及第 15、16 平面），即自己造的字。"
+             "造字只在造字的那台电脑上显示为想要的字，别处（包括排版用的字体）会印成毫不相干的字或空框。"
+             "请改用标准汉字：生僻字在 Unicode 的扩展 A–I 区中都有，可用输入法的生僻字功能输入。")
+
+
+@XJ114.checker
+def _private_use(unit):
+    """Named like a missing glyph (render/glyphs.py): which nominee, which field, which character."""
+    entries = {e.path: e for e in unit.entries}
+    for path, where, ch, index in unit.loaded.private:
+        entry = entries.get(tuple(path[:3]))
+        label = ".".join(str(p) for p in path[3 if entry else 0:] if not isinstance(p, int)) or "键"
+        who = unit.nominee_label(entry) + "的" if entry is not None else ""
+        yield XJ114.problem(
+            unit.path, where, field_path(path),
+            f"{who}“{label}”中的第 {index + 1} 个字 U+{ord(ch):04X} 是私用区的“造字”，只有造字的那台电脑"
+            "才显示为想要的字，印出来会是别的字或空框；请改用标准汉字（生僻字在 Unicode 扩展 A–I 区中都有，"
+            "可用输入法的生僻字功能输入）")
+
+
+XJ115 = Rule("XJ115", WARNING, "替换字符“\ufffd”",
+             "内容中有替换字符“\ufffd”（U+FFFD）：这是某次转换编码时认不出的字留下的记号，原来的字已经丢失。"
+             "请对照原件补上正确的字。")
