@@ -59,7 +59,7 @@ def material_parts(text: str) -> tuple[str, str, list[dict]]:
         return "", "", body
     first = body[0]
     line = first["head"] + first["text"]
-    if first["kind"] != "p" or first["head"] or len(line) > TITLE_MAX or re.search(r"[。！？；]$|[。；]", line):
+    if first["kind"] != "p" or first["head"] or len(line) > TITLE_MAX or re.search(r"[。！？；]", line):
         return "", "", body
     title, dash, rest = line.partition("——")
     title = title.strip()
