@@ -15,6 +15,9 @@ from xianjin.render import commonfonts
 from xianjin.render.assets import templates_dir
 from xianjin.render.errors import RenderError
 
+# These render PDFs with WeasyPrint: the whole suite runs them, a quick `-m "not slow"` run does not.
+pytestmark = pytest.mark.slow
+
 # Digits, an em dash, Latin, full-width punctuation and a space: what the `locl` feature of
 # the other languages would shape differently if it were kept (a line broke elsewhere).
 LINE = "1990.07—1996.01 沧州市旅游局 旅游质量监督管理所副所长（ABC）“全省”、第1名；"

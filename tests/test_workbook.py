@@ -20,6 +20,9 @@ from xianjin.discover import load_path
 from xianjin.loader import load_file
 from xianjin.validate import check_loaded, load_campaign
 
+# Every test here writes or reads real workbooks with openpyxl: the whole suite runs them, a quick `-m "not slow"` run does not.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 HENGSHUI = ROOT / "examples" / "09-衡水.yaml"
@@ -382,7 +385,6 @@ def convert_to_yaml(workbook: Path, tmp_path: Path) -> str:
     return target.read_text("utf-8")
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
 def test_yaml_to_xlsx_to_yaml_gives_the_same_data(tmp_path, example):
     xlsx, back = tmp_path / "a.xlsx", tmp_path / "b.yaml"
@@ -437,7 +439,6 @@ def test_fix_never_rewrites_a_workbook(hengshui):
 
 # --- summary -------------------------------------------------------------------------------------
 
-@pytest.mark.slow
 def test_summary_workbook_lists_every_unit_and_every_nominee(tmp_path):
     target = tmp_path / "汇总.xlsx"
     result = invoke("summary", ROOT / "examples", "--format", "xlsx", "-o", target)
